@@ -1,0 +1,232 @@
+"""Checking answers: one pure function per exercise kind, no widgets.
+
+Each checker takes an exercise record and the learner's responses (one per item) and
+returns an `ExerciseResult`. Nothing here raises on bad input: an unreadable answer is a
+result with a `problem`, which the view turns into a helpful message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Literal, Sequence
+
+from .normalise import InputProblem, contains_term, input_problem, same_answer, words
+
+if TYPE_CHECKING:  # the schema is only needed for type hints here, not at import
+    from . import model
+
+Status = Literal["right", "wrong", "unanswered", "invalid"]
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    status: Status
+    note: str = ""  # feedback from the data for this particular answer (a chosen distractor...)
+    missing: tuple[str, ...] = ()  # key terms not found, for typed answers
+    problem: InputProblem | None = None
+
+    @property
+    def right(self) -> bool:
+        return self.status == "right"
+
+
+@dataclass(frozen=True)
+class ExerciseResult:
+    exercise_id: str
+    items: tuple[ItemResult, ...] = field(default_factory=tuple)
+
+    @property
+    def score(self) -> int:
+        return sum(1 for item in self.items if item.right)
+
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+    @property
+    def complete(self) -> bool:
+        return self.score == self.total
+
+
+@dataclass(frozen=True)
+class OpenResponse:
+    """An open task's answer: the text written and the self-check boxes ticked."""
+
+    text: str = ""
+    ticked: frozenset[int] = frozenset()
+
+
+RIGHT = ItemResult("right")
+WRONG = ItemResult("wrong")
+UNANSWERED = ItemResult("unanswered")
+
+
+def _choice(given: Any, expected: str, notes: dict[str, str] | None = None) -> ItemResult:
+    if given is None or given == "":
+        return UNANSWERED
+    if given == expected:
+        return RIGHT
+    return ItemResult("wrong", note=(notes or {}).get(given, ""))
+
+
+def _typed(given: Any, keys: Sequence[str]) -> ItemResult:
+    text = given if isinstance(given, str) else ""
+    problem = input_problem(text, vocabulary=keys)
+    if problem is not None:
+        return ItemResult("unanswered" if problem.code == "empty" else "invalid", problem=problem)
+    return RIGHT if any(same_answer(text, key) for key in keys) else WRONG
+
+
+def _key_terms(text: str, item: model.KeyTermsMixin) -> tuple[bool, tuple[str, ...]]:
+    missing = tuple(group[0].rstrip("*") for group in item.key_terms if not any(contains_term(text, t) for t in group))
+    needed = item.min_terms or len(item.key_terms)
+    return len(item.key_terms) - len(missing) >= needed, missing
+
+
+def _pad(responses: Sequence[Any], size: int) -> list[Any]:
+    """One response per item, whatever the caller passed (missing ones count as unanswered)."""
+    listed = list(responses or [])[:size]
+    return listed + [None] * (size - len(listed))
+
+
+def check_single_choice(exercise: model.SingleChoice, responses: Sequence[Any]) -> ExerciseResult:
+    given = _pad(responses, len(exercise.items))
+    return ExerciseResult(
+        exercise.id,
+        tuple(_choice(g, item.answer, item.option_feedback) for g, item in zip(given, exercise.items)),
+    )
+
+
+def check_multiple_select(exercise: model.MultipleSelect, responses: Sequence[Any]) -> ExerciseResult:
+    results = []
+    for given, item in zip(_pad(responses, len(exercise.items)), exercise.items):
+        chosen = set(given or ())
+        if not chosen:
+            results.append(UNANSWERED)
+        else:
+            results.append(RIGHT if chosen == set(item.answers) else WRONG)
+    return ExerciseResult(exercise.id, tuple(results))
+
+
+def check_judgements(
+    exercise: model.TrueFalseNotGiven | model.StatedInferred, responses: Sequence[Any]
+) -> ExerciseResult:
+    given = _pad(responses, len(exercise.items))
+    return ExerciseResult(exercise.id, tuple(_choice(g, item.answer) for g, item in zip(given, exercise.items)))
+
+
+def check_matching(exercise: model.Matching, responses: Sequence[Any]) -> ExerciseResult:
+    given = _pad(responses, len(exercise.items))
+    return ExerciseResult(
+        exercise.id,
+        tuple(_choice(g, item.answer, exercise.distractor_feedback) for g, item in zip(given, exercise.items)),
+    )
+
+
+def check_gap_fill(exercise: model.GapFill | model.WordFormation, responses: Sequence[Any]) -> ExerciseResult:
+    given = _pad(responses, len(exercise.items))
+    return ExerciseResult(
+        exercise.id, tuple(_typed(g, [item.answer, *item.accept]) for g, item in zip(given, exercise.items))
+    )
+
+
+def check_ordering(exercise: model.Ordering, responses: Sequence[Any]) -> ExerciseResult:
+    results = []
+    for given, item in zip(_pad(responses, len(exercise.items)), exercise.items):
+        order = parse_order(given)
+        if not order or all(label is None for label in order):
+            results.append(UNANSWERED)
+        else:
+            results.append(RIGHT if list(order) == item.answer else WRONG)
+    return ExerciseResult(exercise.id, tuple(results))
+
+
+def parse_order(given: Any) -> list[str | None]:
+    """Accept a list of labels or typed text such as "BCAD", "B-C-A-D" or "b, c, a, d"."""
+    if isinstance(given, str):
+        return [ch for ch in given.upper() if ch.isalpha()]
+    return [label or None for label in (given or [])]
+
+
+def check_key_terms(exercise: model.ShortAnswer | model.Translation, responses: Sequence[Any]) -> ExerciseResult:
+    results = []
+    for given, item in zip(_pad(responses, len(exercise.items)), exercise.items):
+        text = given if isinstance(given, str) else ""
+        vocabulary = [item.model_answer, *(term.rstrip("*") for group in item.key_terms for term in group)]
+        problem = input_problem(text, vocabulary=vocabulary)
+        if problem is not None:
+            results.append(ItemResult("unanswered" if problem.code == "empty" else "invalid", problem=problem))
+            continue
+        flags = [flag.message for flag in getattr(item, "red_flags", []) if contains_term(text, flag.term)]
+        enough, missing = _key_terms(text, item)
+        if flags:
+            results.append(ItemResult("wrong", note=flags[0], missing=missing))
+        else:
+            results.append(ItemResult("right" if enough else "wrong", missing=() if enough else missing))
+    return ExerciseResult(exercise.id, tuple(results))
+
+
+def check_open_task(exercise: model.OpenTask, responses: Sequence[Any]) -> ExerciseResult:
+    results = []
+    for given, item in zip(_pad(responses, len(exercise.items)), exercise.items):
+        response = given if isinstance(given, OpenResponse) else OpenResponse(given if isinstance(given, str) else "")
+        problem = input_problem(response.text, expect_english=False)
+        if problem is not None:
+            results.append(ItemResult("unanswered" if problem.code == "empty" else "invalid", problem=problem))
+            continue
+        count = len(words(response.text)) or len(response.text.split())
+        if count < item.min_words:
+            results.append(ItemResult("invalid", problem=InputProblem("too_short", str(item.min_words))))
+        elif item.max_words and count > item.max_words:
+            results.append(ItemResult("invalid", problem=InputProblem("too_many_words", str(item.max_words))))
+        else:
+            done = set(range(len(item.checklist))) <= set(response.ticked)
+            results.append(RIGHT if done else ItemResult("wrong", note="self_check_pending"))
+    return ExerciseResult(exercise.id, tuple(results))
+
+
+CHECKERS: dict[str, Callable[[Any, Sequence[Any]], ExerciseResult]] = {
+    "single_choice": check_single_choice,
+    "multiple_select": check_multiple_select,
+    "true_false_not_given": check_judgements,
+    "stated_inferred": check_judgements,
+    "matching": check_matching,
+    "gap_fill": check_gap_fill,
+    "word_formation": check_gap_fill,
+    "ordering": check_ordering,
+    "short_answer": check_key_terms,
+    "translation": check_key_terms,
+    "open_task": check_open_task,
+}
+
+
+def check(exercise: Any, responses: Sequence[Any]) -> ExerciseResult:
+    """Check the responses to any exercise; the kind picks the checker."""
+    return CHECKERS[exercise.kind](exercise, responses)
+
+
+def key_responses(exercise: Any) -> list[Any]:
+    """The responses that the answer key itself gives: used by self-checks and tests."""
+    kind = exercise.kind
+    if kind == "multiple_select":
+        return [set(item.answers) for item in exercise.items]
+    if kind in ("short_answer", "translation"):
+        return [item.model_answer for item in exercise.items]
+    if kind == "open_task":
+        return [OpenResponse(item.model_answer, frozenset(range(len(item.checklist)))) for item in exercise.items]
+    return [item.answer for item in exercise.items]
+
+
+def answer_text(exercise: Any, index: int) -> str:
+    """The key of one item as a learner should read it."""
+    item = exercise.items[index]
+    kind = exercise.kind
+    if kind == "multiple_select":
+        return "; ".join(item.answers)
+    if kind in ("true_false_not_given", "stated_inferred"):
+        return item.answer.replace("_", " ").upper()
+    if kind == "ordering":
+        return " – ".join(item.answer)
+    if kind in ("short_answer", "translation", "open_task"):
+        return item.model_answer
+    return item.answer

@@ -1,0 +1,402 @@
+"""Data to notebooks: the start page, the learner lessons and the solution notebooks.
+
+Every cell is made from data/ and the templates below; no lesson text lives here. The
+output is deterministic (fixed cell ids, no timestamps), so building twice gives the same
+bytes and `--check` can tell a stale committed notebook.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Any, Iterable
+
+import nbformat
+from nbformat import v4
+
+from . import model
+from .answers import answer_text
+from .model import Course
+from .solutions import self_check_line
+
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+KIND_NAMES = {
+    "single_choice": "single choice",
+    "multiple_select": "multiple select",
+    "true_false_not_given": "true / false / not given",
+    "stated_inferred": "stated / inferred / not in the text",
+    "matching": "matching",
+    "gap_fill": "gap-fill",
+    "word_formation": "word formation",
+    "ordering": "ordering",
+    "short_answer": "short answer",
+    "translation": "translation RU → EN",
+    "open_task": "open task",
+}
+STAGE_NAMES = {
+    "pre_reading": "Before you read",
+    "reading": "Reading",
+    "language": "Language work",
+    "post_reading": "After reading",
+}
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file the build writes, relative to the project root."""
+
+    path: str
+    content: str
+
+
+# --- Markdown helpers -------------------------------------------------------------------------
+
+
+def md_escape(text: str) -> str:
+    """Data text as Markdown that shows literally (no accidental emphasis or HTML)."""
+    text = escape(text, quote=False)
+    for char in ("\\", "*", "_", "`", "[", "]"):
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def cell_text(text: str) -> str:
+    """Text for a Markdown table cell."""
+    return md_escape(" ".join(text.split())).replace("|", "\\|")
+
+
+def ru(text: str) -> str:
+    return f'<span lang="ru">{escape(text)}</span>'
+
+
+def mark_glossary(text: str, entries: list[model.GlossaryEntry]) -> str:
+    """Escape a paragraph and wrap glossary words in <abbr> with the contextual translation.
+
+    Longer forms are marked first; a form overlapping one already marked is skipped.
+    """
+    spans: list[tuple[int, int, model.GlossaryEntry]] = []
+    for entry in sorted(entries, key=lambda e: -len(e.marked_form)):
+        sentence_at = text.find(" ".join(entry.sentence.split()))
+        start = text.find(entry.marked_form, max(sentence_at, 0))
+        if start < 0:
+            start = text.find(entry.marked_form)
+        if start < 0:
+            continue
+        end = start + len(entry.marked_form)
+        if any(s < end and start < e for s, e, _ in spans):
+            continue
+        spans.append((start, end, entry))
+    out, pos = [], 0
+    for start, end, entry in sorted(spans, key=lambda s: s[0]):
+        out.append(md_escape(text[pos:start]))
+        out.append(f'<abbr title="{escape(entry.contextual, quote=True)}" lang="en">{md_escape(text[start:end])}</abbr>')
+        pos = end
+    out.append(md_escape(text[pos:]))
+    return "".join(out)
+
+
+def passage_markdown(paragraphs: Iterable[model.Paragraph], glossary: list[model.GlossaryEntry], reread: bool = False) -> str:
+    blocks = []
+    for para in paragraphs:
+        entries = [e for e in glossary if e.paragraph == para.id]
+        if para.heading:
+            blocks.append(f"#### {md_escape(para.heading)}")
+        flat = " ".join(para.text.split(" "))
+        lines = [mark_glossary(" ".join(line.split()), entries) for line in flat.split("\n")]
+        body = "  \n".join(lines)
+        blocks.append(f"**[{para.id}]** {body}")
+        if para.items:
+            blocks.append("\n".join(f"- {mark_glossary(' '.join(item.split()), entries)}" for item in para.items))
+        for note in para.notes:
+            blocks.append(
+                f"> **Editor's note ({para.id}).** {md_escape(note.en)}  \n> {ru(note.ru)}"
+            )
+    prefix = "> *Re-read:*\n\n" if reread else ""
+    return prefix + "\n\n".join(blocks)
+
+
+# --- notebook helpers ---------------------------------------------------------------------------
+
+
+class NotebookWriter:
+    """Collects cells with stable ids and writes a notebook as deterministic JSON."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.cells: list[Any] = []
+        self.execution_count = 0
+
+    def _id(self) -> str:
+        return f"{self.prefix}-{len(self.cells):03d}"
+
+    def markdown(self, source: str) -> None:
+        self.cells.append(v4.new_markdown_cell(source.strip(), id=self._id()))
+
+    def code(self, source: str, hidden: bool = False, output: str | None = None, executed: bool = False) -> None:
+        cell = v4.new_code_cell(source.strip(), id=self._id())
+        if hidden:
+            cell.metadata["jupyter"] = {"source_hidden": True}
+            cell.metadata["tags"] = ["setup"]
+        if executed:
+            self.execution_count += 1
+            cell.execution_count = self.execution_count
+            if output is not None:
+                cell.outputs = [v4.new_output("stream", name="stdout", text=output)]
+        self.cells.append(cell)
+
+    def render(self, title: str) -> str:
+        notebook = v4.new_notebook(cells=self.cells)
+        notebook.metadata = {
+            "kernelspec": KERNELSPEC,
+            "language_info": {"name": "python"},
+            "title": title,
+        }
+        nbformat.validate(notebook)
+        return nbformat.writes(notebook) + "\n"
+
+
+def setup_source(lesson_id: str) -> str:
+    return f'from lessonkit import open_lesson\n\nlesson = open_lesson("{lesson_id}")'
+
+
+# --- shared pieces ---------------------------------------------------------------------------
+
+
+def lesson_title(course: Course, ref: model.LessonRef) -> str:
+    return course.texts[ref.text].plan[ref.plan_point - 1]
+
+
+def date_banner(course: Course) -> str:
+    return f"> 🗓 **Text date.** {md_escape(course.map.text_date)}  \n> {ru(course.map.text_date_ru)}"
+
+
+def navigation(course: Course, ref: model.LessonRef, folder: str = "") -> str:
+    refs = course.map.lessons
+    index = refs.index(ref)
+    links = [f"[🏠 Start page]({folder}{course.map.start_page}.ipynb)"]
+    if index > 0:
+        prev = refs[index - 1]
+        links.insert(0, f"[← {prev.id}: {md_escape(lesson_title(course, prev))}]({folder}{prev.notebook}.ipynb)")
+    if index + 1 < len(refs):
+        nxt = refs[index + 1]
+        links.append(f"[{nxt.id}: {md_escape(lesson_title(course, nxt))} →]({folder}{nxt.notebook}.ipynb)")
+    return " · ".join(links)
+
+
+def lesson_heading(course: Course, ref: model.LessonRef) -> str:
+    text = course.texts[ref.text]
+    return (
+        f"# {ref.id} · {md_escape(lesson_title(course, ref))}\n\n"
+        f"*Text {[t.id for t in course.map.texts].index(ref.text) + 1}: {md_escape(text.title)}, "
+        f"plan point {ref.plan_point} of {len(text.plan)}*"
+    )
+
+
+def note_block(note: model.EditorNote | None, label: str) -> str:
+    if note is None:
+        return ""
+    return f"> **{label}.** {md_escape(note.en)}  \n> {ru(note.ru)}"
+
+
+# --- the learner lesson -------------------------------------------------------------------------
+
+
+def build_lesson(course: Course, ref: model.LessonRef) -> str:
+    lesson = course.lessons[ref.id]
+    text = course.texts[ref.text]
+    glossary = course.glossary_entries(lesson.paragraph_ids)
+    nb = NotebookWriter(ref.code.lower())
+    goals = "\n".join(f"- {md_escape(goal)}" for goal in lesson.goals)
+    nb.markdown(
+        f"{lesson_heading(course, ref)}\n\n{date_banner(course)}\n\n"
+        f"**Time:** about {ref.minutes} minutes. **Goals:** by the end of this notebook you can\n\n{goals}\n\n"
+        f"{note_block(lesson.note, 'About this plan point')}\n\n{navigation(course, ref)}\n\n"
+        "*Run all cells first (menu **Run → Run All Cells**); then work through the page. "
+        "Each exercise has **Check**, **Hint**, **Show answer** (after your first try) and **Try again**.*"
+    )
+    nb.code(setup_source(ref.id), hidden=True)
+    nb.markdown(
+        f"## Before you read\n\n{lesson.context}\n\n**Predict.** {lesson.prediction}\n\n"
+        "### Key words\n\nThe words below are marked in the text: hover over a marked word to see its meaning in this context."
+    )
+    nb.code("lesson.key_words()")
+    for section in lesson.sections:
+        intro = f"\n\n{section.intro}" if section.intro else ""
+        nb.markdown(f"## {md_escape(section.title)}{intro}")
+        if section.reread:
+            nb.markdown(passage_markdown((course.paragraphs[p] for p in section.reread), course.glossary_entries(section.reread), reread=True))
+        if section.paragraphs:
+            nb.markdown(passage_markdown((course.paragraphs[p] for p in section.paragraphs), glossary))
+        for exercise_id in section.exercises:
+            nb.code(f'lesson.show("{exercise_id}")')
+    nb.markdown("## Your score\n\nThe line below counts every item you have checked in this notebook.")
+    nb.code("lesson.score()")
+    points = "\n".join(f"- {md_escape(point)}" for point in lesson.key_points)
+    nb.markdown(f"## Key points\n\n{points}\n\n---\n\n{navigation(course, ref)}")
+    del text
+    return nb.render(f"{ref.id} {lesson_title(course, ref)}")
+
+
+# --- the solution notebook ----------------------------------------------------------------------
+
+
+def evidence_text(item: Any) -> str:
+    return "; ".join(f"«{cell_text(e.quote)}» ({e.paragraph})" for e in item.evidence)
+
+
+def item_text(exercise: Any, item: Any) -> str:
+    for field in ("prompt", "statement", "left", "text", "source"):
+        value = getattr(item, field, None)
+        if value:
+            base = getattr(item, "base", None)
+            return cell_text(value) + (f" ({cell_text(base)})" if base else "")
+    return ""
+
+
+def answer_key_table(exercise: Any) -> str:
+    rows = ["| # | item | answer | why | evidence |", "|---|---|---|---|---|"]
+    for n, item in enumerate(exercise.items):
+        rows.append(
+            f"| {n + 1} | {item_text(exercise, item)} | **{cell_text(answer_text(exercise, n))}** "
+            f"| {cell_text(item.explanation)} | {evidence_text(item)} |"
+        )
+    extras = []
+    if getattr(exercise, "distractors", None):
+        extras.append("Distractors: " + ", ".join(md_escape(d) for d in exercise.distractors) + ".")
+    for item in exercise.items:
+        if getattr(item, "accept", None):
+            extras.append(f"Also accepted for “{cell_text(item.answer)}”: " + ", ".join(md_escape(a) for a in item.accept) + ".")
+        if getattr(item, "key_terms", None):
+            groups = " + ".join("(" + " / ".join(md_escape(t) for t in group) + ")" for group in item.key_terms)
+            need = f"at least {item.min_terms} of " if item.min_terms else ""
+            extras.append(f"Checked by key terms: {need}{groups}.")
+        for flag in getattr(item, "red_flags", []):
+            extras.append(f"Red flag “{md_escape(flag.term)}”: {md_escape(flag.message)}")
+        if getattr(item, "checklist", None):
+            extras.append("Self-check list: " + "; ".join(md_escape(c) for c in item.checklist) + ".")
+    return "\n".join(rows) + ("\n\n" + "\n\n".join(extras) if extras else "")
+
+
+def build_solution(course: Course, ref: model.LessonRef) -> str:
+    lesson = course.lessons[ref.id]
+    nb = NotebookWriter(f"{ref.code.lower()}-key")
+    nb.markdown(
+        f"# {ref.id} · {md_escape(lesson_title(course, ref))}: answer key and teaching notes\n\n"
+        f"For instructors. Learners' notebook: [{ref.notebook}.ipynb](../notebooks/{ref.notebook}.ipynb). "
+        f"Workshop length: about {ref.minutes} minutes.\n\n{date_banner(course)}\n\n"
+        f"{note_block(lesson.note, 'About this plan point')}"
+    )
+    nb.code("from lessonkit.solutions import self_check", executed=True)
+    timing = "\n".join(f"| {step.minutes} | {cell_text(step.activity)} |" for step in lesson.teacher.timing)
+    total = sum(step.minutes for step in lesson.teacher.timing)
+    notes = "\n".join(f"- {md_escape(note)}" for note in lesson.teacher.notes)
+    nb.markdown(f"## Timing plan ({total} minutes)\n\n| minutes | activity |\n|---|---|\n{timing}\n\n## Teaching notes\n\n{notes}")
+    for section in lesson.sections:
+        parts = [f"## {md_escape(section.title)}"]
+        ids = section.paragraphs or section.reread
+        if ids:
+            parts.append(f"Paragraphs: {', '.join(ids)}.")
+        nb.markdown("\n\n".join(parts))
+        for exercise_id in section.exercises:
+            exercise = lesson.exercise(exercise_id)
+            nb.markdown(
+                f"### {exercise.id} · {md_escape(exercise.title)} ({KIND_NAMES[exercise.kind]})\n\n"
+                f"{md_escape(exercise.instruction)}\n\n{answer_key_table(exercise)}\n\n*Hint given to learners:* {md_escape(exercise.hint)}"
+            )
+    if lesson.teacher.discussion:
+        questions = "\n".join(f"{n}. {md_escape(q)}" for n, q in enumerate(lesson.teacher.discussion, start=1))
+        nb.markdown(f"## Discussion questions\n\n{questions}")
+    if lesson.teacher.workshop:
+        tasks = "\n\n".join(f"- {md_escape(task)}" for task in lesson.teacher.workshop)
+        nb.markdown(f"## Workshop tasks\n\n{tasks}")
+    points = "\n".join(f"- {md_escape(point)}" for point in lesson.key_points)
+    nb.markdown(f"## Key points\n\n{points}\n\n## Self-check of the answer key\n\nThe cell below runs every checker on its own key; CI compares its output.")
+    nb.code(f'self_check("{ref.id}")', executed=True, output=self_check_line(ref.id, course.root) + "\n")
+    return nb.render(f"{ref.id} answer key")
+
+
+# --- the start page ---------------------------------------------------------------------------
+
+
+def course_map_table(course: Course, folder: str = "", minutes: bool = True) -> str:
+    rows = ["| notebook | text | plan point | minutes |", "|---|---|---|---|"]
+    for ref in course.map.lessons:
+        text = course.texts[ref.text]
+        rows.append(
+            f"| [{ref.id}: {md_escape(lesson_title(course, ref))}]({folder}{ref.notebook}.ipynb) "
+            f"| {md_escape(text.title)} | {ref.plan_point} | {ref.minutes} |"
+        )
+    return "\n".join(rows)
+
+
+def build_start_page(course: Course) -> str:
+    nb = NotebookWriter("start")
+    first = course.map.lessons[0]
+    nb.markdown(
+        f"# {md_escape(course.map.title)}\n\n*{md_escape(course.map.subtitle)}*\n\n"
+        f"**For whom.** {md_escape(course.map.audience)}\n\n{date_banner(course)}\n\n"
+        f"Start with [{first.id}]({first.notebook}.ipynb), or pick a lesson from the course map below."
+    )
+    nb.markdown(
+        "## How the exercises work\n\n"
+        "1. Run the notebook first: **Run → Run All Cells**. The exercises appear under the text.\n"
+        "2. Answer, then press **Check**. Each item says *Right* (✓) or *Not right* (✗) in words; a wrong answer points to the paragraph and the words of the text that decide it.\n"
+        "3. **Hint** tells you where to look. **Show answer** works after your first attempt. **Try again** clears your answers.\n"
+        "4. Typed answers forgive case, extra spaces, British or American spelling and final punctuation. If your keyboard is still on the Russian layout, the exercise tells you.\n"
+        "5. Hover over a marked word in the text to see its Russian equivalent in this context.\n\n"
+        '<div lang="ru">\n\n'
+        "**Как устроены упражнения.** Сначала запустите тетрадь: **Run → Run All Cells**. Ответьте и нажмите **Check**: "
+        "каждый пункт словами сообщит, верно (✓) или неверно (✗); при ошибке показан абзац и слова текста, на которые нужно опереться. "
+        "**Hint** подскажет, где искать; **Show answer** доступна после первой попытки; **Try again** очищает ответы. "
+        "Регистр, лишние пробелы, британское или американское написание и знаки в конце ответа не важны; если включена русская раскладка, упражнение об этом скажет. "
+        "Наведите курсор на выделенное слово в тексте, чтобы увидеть его перевод в этом контексте.\n\n</div>"
+    )
+    nb.markdown(f"## Course map\n\n{course_map_table(course)}")
+    nb.markdown(
+        "## The original handout\n\n"
+        f"The course is made from one lesson handout. Read it as it was given: [the original handout](../data/{course.map.source}). "
+        "The lessons fix only mechanical slips (each listed in the data) and flag contradictions with an editor's note.\n\n"
+        "Instructors: answer keys, timing and teaching notes are in the [solutions](../solutions/) folder."
+    )
+    return nb.render("Start here")
+
+
+# --- the whole build -----------------------------------------------------------------------------
+
+
+def build_all(course: Course) -> list[Output]:
+    outputs = [Output(f"notebooks/{course.map.start_page}.ipynb", build_start_page(course))]
+    for ref in course.map.lessons:
+        outputs.append(Output(f"notebooks/{ref.notebook}.ipynb", build_lesson(course, ref)))
+        outputs.append(Output(f"solutions/{ref.notebook}.ipynb", build_solution(course, ref)))
+    return outputs
+
+
+def write(outputs: list[Output], root: Path) -> list[str]:
+    """Write the files that changed; return their paths."""
+    changed = []
+    for output in outputs:
+        path = root / output.path
+        if not path.exists() or path.read_text(encoding="utf-8") != output.content:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(output.content, encoding="utf-8")
+            changed.append(output.path)
+    return changed
+
+
+def stale(outputs: list[Output], root: Path) -> list[str]:
+    """Committed notebooks that differ from what the build produces, and strays it would not make."""
+    expected = {output.path for output in outputs}
+    differing = [
+        output.path
+        for output in outputs
+        if not (root / output.path).exists() or (root / output.path).read_text(encoding="utf-8") != output.content
+    ]
+    strays = [
+        path.relative_to(root).as_posix()
+        for folder in ("notebooks", "solutions")
+        for path in sorted((root / folder).glob("*.ipynb"))
+        if path.relative_to(root).as_posix() not in expected
+    ]
+    return differing + strays

@@ -1,0 +1,96 @@
+"""Command line: `python -m lessonkit check | build [--check] | links`.
+
+Exit codes: 0 when all is well, 1 when the data or the built files have problems, 2 for a
+wrong command line. Problems are printed one per line; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .load import collect, find_data_dir
+
+
+def _course_or_report(data_dir: Path):
+    course, problems = collect(data_dir)
+    for problem in problems:
+        print(problem)
+    if problems or course is None:
+        print(f"{len(problems)} problem(s) in {data_dir}. Fix them and run the command again.", file=sys.stderr)
+        return None
+    return course
+
+
+def run_check(data_dir: Path) -> int:
+    course = _course_or_report(data_dir)
+    if course is None:
+        return 1
+    exercises = len(course.all_exercises())
+    print(f"data OK: {len(course.map.lessons)} lessons, {len(course.paragraphs)} paragraphs, {exercises} exercises.")
+    return 0
+
+
+def run_build(data_dir: Path, root: Path, verify: bool) -> int:
+    from .build import build_all, stale, write
+    from .readme import update_readme
+
+    course = _course_or_report(data_dir)
+    if course is None:
+        return 1
+    outputs = build_all(course)
+    readme = update_readme(root / "README.md", course)
+    if verify:
+        problems = stale(outputs, root)
+        if readme is not None and (root / "README.md").read_text(encoding="utf-8") != readme:
+            problems.append("README.md (course map)")
+        for path in problems:
+            print(f"stale: {path} differs from what `python -m lessonkit build` produces")
+        if problems:
+            print("Run `python -m lessonkit build` and commit the result.", file=sys.stderr)
+            return 1
+        print(f"built files are up to date ({len(outputs)} notebooks).")
+        return 0
+    changed = write(outputs, root)
+    if readme is not None and (root / "README.md").read_text(encoding="utf-8") != readme:
+        (root / "README.md").write_text(readme, encoding="utf-8")
+        changed.append("README.md")
+    for path in changed:
+        print(f"wrote {path}")
+    print(f"{len(outputs)} notebooks built, {len(changed)} file(s) changed.")
+    return 0
+
+
+def run_links(root: Path) -> int:
+    from .links import broken_links
+
+    broken = broken_links(root)
+    for line in broken:
+        print(line)
+    print(f"{len(broken)} broken link(s).")
+    return 1 if broken else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m lessonkit", description="Check and build the course from data/.")
+    parser.add_argument("--data", type=Path, help="the data folder (default: the nearest data/ with course.yml)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate every file in data/")
+    build = commands.add_parser("build", help="build notebooks/ and solutions/ from data/")
+    build.add_argument("--check", action="store_true", help="only report built files that are out of date")
+    commands.add_parser("links", help="report broken relative links in README.md and the notebooks")
+    args = parser.parse_args(argv)
+    data_dir = (args.data or find_data_dir()).resolve()
+    root = data_dir.parent
+    try:
+        if args.command == "check":
+            return run_check(data_dir)
+        if args.command == "build":
+            return run_build(data_dir, root, args.check)
+        return run_links(root)
+    except KeyboardInterrupt:
+        return 130
+    except OSError as error:
+        print(f"cannot read or write {getattr(error, 'filename', '') or 'a file'}: {error.strerror}", file=sys.stderr)
+        return 1

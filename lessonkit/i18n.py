@@ -1,0 +1,97 @@
+"""Every string of the interface, in English and Russian.
+
+Views never hard-code a label: they ask `say(key, lang)`. A test walks this table and
+fails when a key lacks a language or when the placeholders of the two versions differ.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Literal
+
+Language = Literal["en", "ru"]
+LANGUAGES: tuple[Language, ...] = ("en", "ru")
+
+STRINGS: dict[str, dict[str, str]] = {
+    # buttons and labels
+    "check": {"en": "Check", "ru": "Проверить"},
+    "hint": {"en": "Hint", "ru": "Подсказка"},
+    "show_answer": {"en": "Show answer", "ru": "Показать ответ"},
+    "try_again": {"en": "Try again", "ru": "Ещё раз"},
+    "your_answer": {"en": "Your answer", "ru": "Ваш ответ"},
+    "position": {"en": "Position {n}", "ru": "Позиция {n}"},
+    "choose": {"en": "— choose —", "ru": "— выберите —"},
+    "word_bank": {"en": "Word bank", "ru": "Банк слов"},
+    "base_word": {"en": "Base word", "ru": "Исходное слово"},
+    "source_text": {"en": "Translate into English", "ru": "Переведите на английский"},
+    "self_check": {"en": "Self-check: tick what your answer does", "ru": "Самопроверка: отметьте, что есть в вашем ответе"},
+    "model_answer": {"en": "Model answer", "ru": "Образец ответа"},
+    "item": {"en": "Item {n}", "ru": "Пункт {n}"},
+    "language": {"en": "Language", "ru": "Язык"},
+    # judgement labels
+    "true": {"en": "True", "ru": "Верно"},
+    "false": {"en": "False", "ru": "Неверно"},
+    "not_given": {"en": "Not given", "ru": "Нет в тексте"},
+    "stated": {"en": "Stated", "ru": "Сказано"},
+    "inferred": {"en": "Inferred", "ru": "Следует из текста"},
+    "not_in_text": {"en": "Not in the text", "ru": "Нет в тексте"},
+    # feedback
+    "right": {"en": "✓ Right.", "ru": "✓ Верно."},
+    "wrong": {"en": "✗ Not right.", "ru": "✗ Неверно."},
+    "unanswered": {"en": "… No answer yet.", "ru": "… Ответа пока нет."},
+    "invalid": {"en": "⚠ Check how you typed this.", "ru": "⚠ Проверьте, как набран ответ."},
+    "evidence": {"en": "Evidence", "ru": "Подтверждение в тексте"},
+    "the_answer": {"en": "Answer", "ru": "Ответ"},
+    "missing_terms": {"en": "Your answer does not yet mention: {terms}.", "ru": "В ответе пока нет: {terms}."},
+    "score": {"en": "Score: {score} of {total}", "ru": "Результат: {score} из {total}"},
+    "not_checked": {"en": "Not checked yet", "ru": "Ещё не проверено"},
+    "notebook_score": {
+        "en": "Your score in this notebook: {score} of {total} items right ({done} of {count} exercises checked).",
+        "ru": "Ваш результат в этой тетради: {score} из {total} пунктов верно (проверено упражнений: {done} из {count}).",
+    },
+    "answer_after_attempt": {
+        "en": "The answer can be shown after your first attempt: press Check first.",
+        "ru": "Ответ можно посмотреть после первой попытки: сначала нажмите «Проверить».",
+    },
+    "hint_paragraphs": {"en": "Look at paragraph(s) {ids}.", "ru": "Посмотрите абзац(ы) {ids}."},
+    "self_check_pending": {
+        "en": "Compare with the model answer and tick every point of the self-check list.",
+        "ru": "Сравните ответ с образцом и отметьте все пункты списка самопроверки.",
+    },
+    "all_right": {"en": "All right, well done.", "ru": "Всё верно, отлично."},
+    # input problems
+    "empty": {"en": "Type an answer first.", "ru": "Сначала введите ответ."},
+    "too_long": {
+        "en": "This answer is too long (more than {detail} characters). Shorten it.",
+        "ru": "Ответ слишком длинный (больше {detail} символов). Сократите его.",
+    },
+    "too_short": {"en": "Write at least {detail} words.", "ru": "Напишите не меньше {detail} слов."},
+    "too_many_words": {"en": "Keep to {detail} words or fewer.", "ru": "Уложитесь в {detail} слов."},
+    "wrong_layout": {
+        "en": "It looks as if the keyboard was set to Russian: on an English layout these keys give “{detail}”. Switch the layout and type again.",
+        "ru": "Похоже, включена русская раскладка: в английской эти клавиши дают «{detail}». Переключите раскладку и наберите ещё раз.",
+    },
+    "lookalike": {
+        "en": "“{detail}” contains Cyrillic letters that look like Latin ones. Retype the word with the English layout.",
+        "ru": "В слове «{detail}» есть кириллические буквы, похожие на латинские. Наберите слово в английской раскладке.",
+    },
+    "not_english": {
+        "en": "This task needs an answer in English.",
+        "ru": "В этом задании нужен ответ на английском языке.",
+    },
+    # data problems shown in a notebook instead of a traceback
+    "data_problem": {
+        "en": "This exercise cannot be shown: {detail}. Please tell your instructor.",
+        "ru": "Упражнение не удалось показать: {detail}. Сообщите преподавателю.",
+    },
+}
+
+
+def say(key: str, lang: Language = "en", **values: object) -> str:
+    """The interface string `key` in `lang`, with its placeholders filled."""
+    entry = STRINGS[key]
+    return entry.get(lang, entry["en"]).format(**values)
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}

@@ -1,0 +1,469 @@
+"""Typed records of a course: the shapes every file in data/ must have.
+
+The pydantic models below are the schema. They do no I/O; `lessonkit.load` reads the
+files and turns validation errors into one readable line per problem.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+ParagraphId = Annotated[str, StringConstraints(pattern=r"^[A-Z]+-\d{2}$")]
+ExerciseId = Annotated[str, StringConstraints(pattern=r"^[A-Z]+\d+-(\d{2}|R\d+)$")]
+LessonId = Annotated[str, StringConstraints(pattern=r"^[A-Z]+-\d+$")]
+Slug = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}-[a-z0-9-]+$")]
+
+GAP = re.compile(r"_{3,}")
+
+
+class Record(BaseModel):
+    """Base of every record: unknown fields are errors, so a misspelt field is caught."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- passages ------------------------------------------------------------------------
+
+
+class Edit(Record):
+    """One mechanical change to the handout's wording, kept so it can be undone."""
+
+    original: str
+    corrected: str
+    reason: NonEmpty
+
+
+class EditorNote(Record):
+    """A visible note beside a paragraph; used where the handout is kept as it is."""
+
+    en: NonEmpty
+    ru: NonEmpty
+    quote: NonEmpty
+
+
+class Paragraph(Record):
+    id: ParagraphId
+    plan_point: int = Field(ge=1)
+    heading: str | None = None
+    text: NonEmpty
+    items: list[NonEmpty] = []
+    edits: list[Edit] = []
+    notes: list[EditorNote] = []
+
+    @property
+    def full_text(self) -> str:
+        """The paragraph with its list items, as one string for quote look-ups."""
+        return " ".join([self.text, *self.items])
+
+
+class Text(Record):
+    id: NonEmpty
+    title: NonEmpty
+    plan: list[NonEmpty] = Field(min_length=1)
+    note: EditorNote | None = None
+    paragraphs: list[Paragraph] = Field(min_length=1)
+
+
+# --- glossary --------------------------------------------------------------------------
+
+
+class GlossaryEntry(Record):
+    term: NonEmpty
+    mark: NonEmpty | None = None
+    handout: NonEmpty | None = None
+    contextual: NonEmpty
+    note: str = ""
+    paragraph: ParagraphId
+    sentence: NonEmpty
+
+    @property
+    def marked_form(self) -> str:
+        """The words of the sentence that carry the hover translation."""
+        return self.mark or self.term
+
+
+class Glossary(Record):
+    text: NonEmpty
+    entries: list[GlossaryEntry] = Field(min_length=1)
+
+
+# --- exercises ---------------------------------------------------------------------------
+
+
+class Evidence(Record):
+    paragraph: ParagraphId
+    quote: NonEmpty
+
+
+class Item(Record):
+    explanation: NonEmpty
+    evidence: list[Evidence] = []
+
+
+class ChoiceItem(Item):
+    prompt: NonEmpty
+    options: list[NonEmpty] = Field(min_length=2)
+    answer: NonEmpty
+    option_feedback: dict[str, NonEmpty] = {}
+
+    @model_validator(mode="after")
+    def _answer_is_an_option(self) -> "ChoiceItem":
+        _unique(self.options, "options")
+        if self.answer not in self.options:
+            raise ValueError(f"answer {self.answer!r} is not among the options; make it one of them")
+        _known_keys(self.option_feedback, self.options, "option_feedback")
+        return self
+
+
+class MultiSelectItem(Item):
+    prompt: NonEmpty
+    options: list[NonEmpty] = Field(min_length=2)
+    answers: list[NonEmpty] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _answers_are_options(self) -> "MultiSelectItem":
+        _unique(self.options, "options")
+        missing = [a for a in self.answers if a not in self.options]
+        if missing:
+            raise ValueError(f"answers {missing} are not among the options; make them options")
+        return self
+
+
+Judgement = Literal["true", "false", "not_given"]
+Stance = Literal["stated", "inferred", "not_in_text"]
+
+
+class JudgementItem(Item):
+    statement: NonEmpty
+    answer: Judgement
+
+
+class StanceItem(Item):
+    statement: NonEmpty
+    answer: Stance
+
+
+class MatchItem(Item):
+    left: NonEmpty
+    answer: NonEmpty
+
+
+class GapItem(Item):
+    text: NonEmpty
+    answer: NonEmpty
+    accept: list[NonEmpty] = []
+
+    @field_validator("text")
+    @classmethod
+    def _one_gap(cls, value: str) -> str:
+        if len(GAP.findall(value)) != 1:
+            raise ValueError("text must contain exactly one gap written as ___ (three underscores)")
+        return value
+
+
+class WordFormationItem(GapItem):
+    base: NonEmpty
+
+
+class OrderingItem(Item):
+    prompt: NonEmpty
+    segments: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]$")], NonEmpty] = Field(min_length=2)
+    answer: list[str] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _answer_is_a_permutation(self) -> "OrderingItem":
+        if sorted(self.answer) != sorted(self.segments):
+            raise ValueError(
+                f"answer {self.answer} must list every segment label {sorted(self.segments)} exactly once"
+            )
+        return self
+
+
+TermGroup = Annotated[list[NonEmpty], Field(min_length=1)]
+
+
+class KeyTermsMixin(Record):
+    key_terms: list[TermGroup] = Field(min_length=1)
+    min_terms: int | None = Field(default=None, ge=1)
+    model_answer: NonEmpty
+
+    @model_validator(mode="after")
+    def _min_terms_fits(self) -> "KeyTermsMixin":
+        if self.min_terms is not None and self.min_terms > len(self.key_terms):
+            raise ValueError(
+                f"min_terms is {self.min_terms} but there are only {len(self.key_terms)} key-term groups"
+            )
+        return self
+
+
+class ShortAnswerItem(Item, KeyTermsMixin):
+    prompt: NonEmpty
+
+
+class RedFlag(Record):
+    term: NonEmpty
+    message: NonEmpty
+
+
+class TranslationItem(Item, KeyTermsMixin):
+    source: NonEmpty
+    red_flags: list[RedFlag] = []
+
+
+class OpenTaskItem(Item):
+    prompt: NonEmpty
+    model_answer: NonEmpty
+    checklist: list[NonEmpty] = Field(min_length=1)
+    min_words: int = Field(default=1, ge=1)
+    max_words: int | None = Field(default=None, ge=1)
+
+
+class ExerciseBase(Record):
+    id: ExerciseId
+    title: NonEmpty
+    instruction: NonEmpty
+    instruction_ru: NonEmpty | None = None
+    hint: NonEmpty
+
+
+class SingleChoice(ExerciseBase):
+    kind: Literal["single_choice"]
+    items: list[ChoiceItem] = Field(min_length=1)
+
+
+class MultipleSelect(ExerciseBase):
+    kind: Literal["multiple_select"]
+    items: list[MultiSelectItem] = Field(min_length=1)
+
+
+class TrueFalseNotGiven(ExerciseBase):
+    kind: Literal["true_false_not_given"]
+    items: list[JudgementItem] = Field(min_length=1)
+
+
+class StatedInferred(ExerciseBase):
+    kind: Literal["stated_inferred"]
+    items: list[StanceItem] = Field(min_length=1)
+
+
+class Matching(ExerciseBase):
+    kind: Literal["matching"]
+    items: list[MatchItem] = Field(min_length=2)
+    distractors: list[NonEmpty] = []
+    distractor_feedback: dict[str, NonEmpty] = {}
+
+    @model_validator(mode="after")
+    def _choices_are_distinct(self) -> "Matching":
+        _unique([item.left for item in self.items], "left sides")
+        _unique([item.answer for item in self.items] + self.distractors, "answers and distractors")
+        _known_keys(self.distractor_feedback, self.distractors, "distractor_feedback")
+        return self
+
+    @property
+    def choices(self) -> list[str]:
+        """Right-hand options in a fixed, neutral order (alphabetical): no shuffling."""
+        return sorted([item.answer for item in self.items] + self.distractors, key=str.casefold)
+
+
+class GapFill(ExerciseBase):
+    kind: Literal["gap_fill"]
+    items: list[GapItem] = Field(min_length=1)
+    word_bank: bool = False
+    extra_words: list[NonEmpty] = []
+
+    @property
+    def bank(self) -> list[str]:
+        return sorted({item.answer for item in self.items} | set(self.extra_words), key=str.casefold)
+
+
+class WordFormation(ExerciseBase):
+    kind: Literal["word_formation"]
+    items: list[WordFormationItem] = Field(min_length=1)
+
+
+class Ordering(ExerciseBase):
+    kind: Literal["ordering"]
+    items: list[OrderingItem] = Field(min_length=1)
+
+
+class ShortAnswer(ExerciseBase):
+    kind: Literal["short_answer"]
+    items: list[ShortAnswerItem] = Field(min_length=1)
+
+
+class Translation(ExerciseBase):
+    kind: Literal["translation"]
+    items: list[TranslationItem] = Field(min_length=1)
+
+
+class OpenTask(ExerciseBase):
+    kind: Literal["open_task"]
+    items: list[OpenTaskItem] = Field(min_length=1)
+
+
+Exercise = Annotated[
+    Union[
+        SingleChoice,
+        MultipleSelect,
+        TrueFalseNotGiven,
+        StatedInferred,
+        Matching,
+        GapFill,
+        WordFormation,
+        Ordering,
+        ShortAnswer,
+        Translation,
+        OpenTask,
+    ],
+    Field(discriminator="kind"),
+]
+
+EXERCISE_KINDS: tuple[str, ...] = (
+    "single_choice",
+    "multiple_select",
+    "true_false_not_given",
+    "stated_inferred",
+    "matching",
+    "gap_fill",
+    "word_formation",
+    "ordering",
+    "short_answer",
+    "translation",
+    "open_task",
+)
+
+
+# --- lessons and the course map ---------------------------------------------------------
+
+
+Stage = Literal["pre_reading", "reading", "language", "post_reading"]
+
+
+class Section(Record):
+    title: NonEmpty
+    stage: Stage
+    intro: str = ""
+    paragraphs: list[ParagraphId] = []
+    reread: list[ParagraphId] = []
+    exercises: list[ExerciseId] = []
+
+
+class TimingStep(Record):
+    minutes: int = Field(ge=1)
+    activity: NonEmpty
+
+
+class TeacherNotes(Record):
+    notes: list[NonEmpty] = Field(min_length=1)
+    timing: list[TimingStep] = Field(min_length=1)
+    discussion: list[NonEmpty] = []
+    workshop: list[NonEmpty] = []
+
+
+class Lesson(Record):
+    lesson: LessonId
+    goals: list[NonEmpty] = Field(min_length=1)
+    context: NonEmpty
+    prediction: NonEmpty
+    note: EditorNote | None = None
+    sections: list[Section] = Field(min_length=1)
+    key_points: list[NonEmpty] = Field(min_length=1)
+    teacher: TeacherNotes
+    exercises: list[Exercise] = Field(min_length=1)
+
+    @property
+    def paragraph_ids(self) -> list[str]:
+        return [pid for section in self.sections for pid in section.paragraphs]
+
+    def exercise(self, exercise_id: str) -> "Exercise":
+        for exercise in self.exercises:
+            if exercise.id == exercise_id:
+                return exercise
+        raise KeyError(exercise_id)
+
+
+class TextRef(Record):
+    id: NonEmpty
+    file: NonEmpty
+    glossary: NonEmpty
+
+
+class LessonRef(Record):
+    id: LessonId
+    code: Annotated[str, StringConstraints(pattern=r"^[A-Z]+\d+$")]
+    text: NonEmpty
+    plan_point: int = Field(ge=1)
+    notebook: Slug
+    minutes: int = Field(ge=5, le=240)
+    file: NonEmpty
+
+
+class CourseMap(Record):
+    title: NonEmpty
+    subtitle: NonEmpty
+    audience: NonEmpty
+    text_date: NonEmpty
+    text_date_ru: NonEmpty
+    source: NonEmpty
+    start_page: Slug
+    repository: NonEmpty
+    texts: list[TextRef] = Field(min_length=1)
+    lessons: list[LessonRef] = Field(min_length=1)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _unique(values: list[str], what: str) -> None:
+    seen: set[str] = set()
+    repeated = sorted({v for v in values if v in seen or seen.add(v)})
+    if repeated:
+        raise ValueError(f"{what} repeat {repeated}; each must be different")
+
+
+def _known_keys(mapping: dict[str, str], allowed: list[str], what: str) -> None:
+    unknown = [key for key in mapping if key not in allowed]
+    if unknown:
+        raise ValueError(f"{what} names {unknown}, which are not among the choices")
+
+
+class Course:
+    """Everything in data/, validated and cross-checked: what notebooks and the build use."""
+
+    def __init__(
+        self,
+        root: "object",
+        course_map: CourseMap,
+        texts: dict[str, Text],
+        glossaries: dict[str, Glossary],
+        lessons: dict[str, Lesson],
+    ) -> None:
+        self.root = root
+        self.map = course_map
+        self.texts = texts
+        self.glossaries = glossaries
+        self.lessons = lessons
+        self.paragraphs: dict[str, Paragraph] = {
+            p.id: p for text in texts.values() for p in text.paragraphs
+        }
+
+    def lesson_ref(self, lesson_id: str) -> LessonRef:
+        for ref in self.map.lessons:
+            if ref.id == lesson_id:
+                return ref
+        raise KeyError(lesson_id)
+
+    def glossary_entries(self, paragraph_ids: list[str]) -> list[GlossaryEntry]:
+        """The glossary entries that occur in the given paragraphs, in paragraph order."""
+        order = {pid: n for n, pid in enumerate(paragraph_ids)}
+        entries = [
+            e for g in self.glossaries.values() for e in g.entries if e.paragraph in order
+        ]
+        return sorted(entries, key=lambda e: order[e.paragraph])
+
+    def all_exercises(self) -> list[tuple[str, "Exercise"]]:
+        return [(ref.id, ex) for ref in self.map.lessons for ex in self.lessons[ref.id].exercises]

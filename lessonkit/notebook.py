@@ -1,0 +1,102 @@
+"""What a notebook cell calls: open a lesson, show an exercise by id, show the score.
+
+A cell never contains an exercise; it names one (`lesson.show("IOM1-03")`). When the data
+cannot be loaded, the learner sees a short message instead of a traceback.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as w
+
+from . import feedback
+from .answers import ExerciseResult
+from .i18n import Language
+from .widgets import ExerciseView, view_for
+
+if TYPE_CHECKING:
+    from .model import Course
+
+
+class LessonSession:
+    """One learner's pass through one lesson in one kernel."""
+
+    def __init__(self, course: "Course | None", lesson_id: str, lang: Language = "en", problems: list[str] | None = None) -> None:
+        self.course = course
+        self.lesson_id = lesson_id
+        self.lang: Language = lang
+        self.problems = problems or []
+        self.views: dict[str, ExerciseView] = {}
+        self.results: dict[str, ExerciseResult] = {}
+        self._score_boxes: list[w.HTML] = []
+
+    @property
+    def lesson(self) -> Any:
+        if self.course is None:
+            return None
+        return self.course.lessons.get(self.lesson_id)
+
+    def _problem(self, detail: str) -> w.HTML:
+        return w.HTML(f'<div class="lessonkit-problem">⚠ {feedback.text("data_problem", self.lang, detail=detail)}</div>')
+
+    def show(self, exercise_id: str) -> w.Widget:
+        """The widget of one exercise of this lesson."""
+        if self.lesson is None:
+            return self._problem("; ".join(self.problems[:3]) or f"lesson {self.lesson_id} is not in the course")
+        try:
+            exercise = self.lesson.exercise(exercise_id)
+        except KeyError:
+            return self._problem(f"no exercise {exercise_id} in {self.lesson_id}")
+        view = view_for(exercise, lang=self.lang, on_check=self._record)
+        self.views[exercise_id] = view
+        return view.widget
+
+    def _record(self, result: ExerciseResult) -> None:
+        self.results[result.exercise_id] = result
+        for box in self._score_boxes:
+            box.value = self.score_html()
+
+    def score_html(self) -> str:
+        exercises = self.lesson.exercises if self.lesson is not None else []
+        total = sum(len(e.items) for e in exercises)
+        score = sum(r.score for r in self.results.values())
+        return "<p><strong>" + feedback.text(
+            "notebook_score", self.lang, score=score, total=total, done=len(self.results), count=len(exercises)
+        ) + "</strong></p>"
+
+    def score(self) -> w.HTML:
+        """A live line with the notebook's score; it updates on every Check."""
+        box = w.HTML(self.score_html())
+        self._score_boxes.append(box)
+        return box
+
+    def key_words(self) -> Any:
+        """The lesson's key words as a table: term, contextual Russian, where it occurs."""
+        import pandas as pd  # imported here: only the pre-reading cell needs it
+
+        if self.lesson is None or self.course is None:
+            return self._problem("; ".join(self.problems[:3]) or "the lesson is not available")
+        entries = self.course.glossary_entries(self.lesson.paragraph_ids)
+        frame = pd.DataFrame(
+            [
+                {"term": e.term, "in this text (Russian)": e.contextual, "handout gave": e.handout or "", "paragraph": e.paragraph}
+                for e in entries
+            ]
+        )
+        return frame.style.hide(axis="index") if len(frame) else frame
+
+
+def open_lesson(lesson_id: str, lang: Language = "en", data_dir: Path | str | None = None) -> LessonSession:
+    """Load the course and start a session for one lesson; never raises on bad data."""
+    from .load import DataError, load_course  # validation machinery: loaded when a lesson opens
+
+    try:
+        course = load_course(Path(data_dir) if data_dir else None)
+    except DataError as error:
+        return LessonSession(None, lesson_id, lang, [str(p) for p in error.problems])
+    if lesson_id not in course.lessons:
+        return LessonSession(course, lesson_id, lang, [f"lesson {escape(lesson_id)} is not in data/course.yml"])
+    return LessonSession(course, lesson_id, lang)

@@ -1,0 +1,44 @@
+"""The course-map table in README.md, regenerated from data/course.yml by the build."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .build import lesson_title, md_escape
+from .model import Course
+
+START = "<!-- course-map:start (built from data/course.yml by `python -m lessonkit build`) -->"
+END = "<!-- course-map:end -->"
+_REGION = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
+
+
+def binder_url(course: Course, notebook_path: str, ref: str = "main") -> str:
+    return f"https://mybinder.org/v2/gh/{course.map.repository}/{ref}?urlpath=lab/tree/{notebook_path}"
+
+
+def course_map_markdown(course: Course) -> str:
+    start = f"notebooks/{course.map.start_page}.ipynb"
+    rows = [
+        "| notebook | text, plan point | minutes | open on Binder |",
+        "|---|---|---|---|",
+        f"| [Start here]({start}) | course overview | 5 | [launch]({binder_url(course, start)}) |",
+    ]
+    for ref in course.map.lessons:
+        path = f"notebooks/{ref.notebook}.ipynb"
+        text = course.texts[ref.text]
+        rows.append(
+            f"| [{ref.id}: {md_escape(lesson_title(course, ref))}]({path}) | {md_escape(text.title)}, {ref.plan_point} "
+            f"| {ref.minutes} | [launch]({binder_url(course, path)}) |"
+        )
+    return "\n".join(rows)
+
+
+def update_readme(path: Path, course: Course) -> str | None:
+    """README.md with its course-map region rebuilt, or None when it has no such region."""
+    if not path.exists():
+        return None
+    text = path.read_text(encoding="utf-8")
+    if START not in text:
+        return None
+    return _REGION.sub(lambda _m: f"{START}\n{course_map_markdown(course)}\n{END}", text)

@@ -1,0 +1,23 @@
+"""What the solution notebooks run: every checker applied to its own key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .answers import check, key_responses
+from .load import DataError, load_course
+
+
+def self_check_line(lesson_id: str, data_dir: Path | None = None) -> str:
+    """One deterministic line: how many exercises of a lesson accept their own keys."""
+    try:
+        course = load_course(data_dir)
+    except DataError as error:
+        return f"{lesson_id}: data problems, run python -m lessonkit check ({len(error.problems)} found)"
+    exercises = course.lessons[lesson_id].exercises
+    passing = sum(1 for e in exercises if check(e, key_responses(e)).complete)
+    return f"{lesson_id}: {passing} of {len(exercises)} exercises accept their keys"
+
+
+def self_check(lesson_id: str) -> None:
+    print(self_check_line(lesson_id))

@@ -1,0 +1,278 @@
+"""One ipywidgets view per exercise kind, over the pure checkers in `answers`.
+
+A view holds its input widgets and its buttons; behaviour lives in the button callbacks,
+so a test can set `.value` and call `.click()` without a browser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+from typing import Any, Callable
+
+import ipywidgets as w
+
+from . import answers, feedback
+from .answers import ExerciseResult, OpenResponse
+from .i18n import Language, say
+
+FULL = w.Layout(width="100%")
+
+
+@dataclass
+class ItemInput:
+    """The widgets of one item, how to read the learner's response, and how to clear it."""
+
+    widget: w.Widget
+    get: Callable[[], Any]
+    reset: Callable[[], None]
+
+
+def _html(value: str, **kwargs: Any) -> w.HTML:
+    return w.HTML(value=value, layout=FULL, **kwargs)
+
+
+class ExerciseView:
+    """The parts every exercise has: inputs per item, Check, Hint, Show answer, Try again."""
+
+    def __init__(
+        self, exercise: Any, lang: Language = "en", on_check: Callable[[ExerciseResult], None] | None = None
+    ) -> None:
+        self.exercise = exercise
+        self.lang: Language = lang
+        self.on_check = on_check
+        self.attempts = 0
+        self.result: ExerciseResult | None = None
+        self.inputs = [self.build_item(n, item) for n, item in enumerate(exercise.items)]
+        self.item_feedback = [_html("") for _ in exercise.items]
+        self.check_button = w.Button(description=say("check", lang), button_style="primary", icon="check")
+        self.hint_button = w.Button(description=say("hint", lang), icon="lightbulb-o")
+        self.answer_button = w.Button(description=say("show_answer", lang), icon="eye", disabled=True,
+                                      tooltip=say("answer_after_attempt", lang))
+        self.retry_button = w.Button(description=say("try_again", lang), icon="refresh")
+        self.hint_box = _html("")
+        self.score_label = _html(feedback.score_html(None, len(exercise.items), lang))
+        self.check_button.on_click(self.check)
+        self.hint_button.on_click(self.show_hint)
+        self.answer_button.on_click(self.show_answer)
+        self.retry_button.on_click(self.try_again)
+        self.widget = self.layout()
+
+    # --- building ---------------------------------------------------------------------
+
+    def header(self) -> list[w.Widget]:
+        instruction = f'<span lang="en">{escape(self.exercise.instruction)}</span>'
+        if self.lang == "ru" and self.exercise.instruction_ru:
+            instruction = f'<span lang="ru">{escape(self.exercise.instruction_ru)}</span>'
+        return [
+            _html(f"<h4>{escape(self.exercise.id)} · {escape(self.exercise.title)}</h4><p>{instruction}</p>"),
+        ]
+
+    def build_item(self, index: int, item: Any) -> ItemInput:
+        raise NotImplementedError
+
+    def layout(self) -> w.VBox:
+        rows: list[w.Widget] = self.header()
+        for item_input, item_feedback in zip(self.inputs, self.item_feedback):
+            rows.append(w.VBox([item_input.widget, item_feedback], layout=w.Layout(margin="0 0 8px 0")))
+        buttons = w.HBox([self.check_button, self.hint_button, self.answer_button, self.retry_button])
+        box = w.VBox([*rows, buttons, self.hint_box, self.score_label], layout=FULL)
+        box.add_class("lessonkit-exercise")
+        return box
+
+    def label(self, index: int, html_text: str) -> w.HTML:
+        return _html(f"<b>{index + 1}.</b> <span lang=\"en\">{html_text}</span>")
+
+    # --- behaviour --------------------------------------------------------------------
+
+    def responses(self) -> list[Any]:
+        return [item_input.get() for item_input in self.inputs]
+
+    def check(self, _button: Any = None) -> ExerciseResult:
+        result = answers.check(self.exercise, self.responses())
+        self.result = result
+        self.attempts += 1
+        for n, item_result in enumerate(result.items):
+            self.item_feedback[n].value = feedback.item_feedback(self.exercise, n, item_result, self.lang)
+        self.score_label.value = feedback.score_html(result.score, result.total, self.lang)
+        self.answer_button.disabled = False
+        if self.on_check is not None:
+            self.on_check(result)
+        return result
+
+    def show_hint(self, _button: Any = None) -> None:
+        self.hint_box.value = feedback.hint_html(self.exercise, self.lang)
+
+    def show_answer(self, _button: Any = None) -> None:
+        if self.attempts == 0:
+            self.hint_box.value = f"<em>{feedback.text('answer_after_attempt', self.lang)}</em>"
+            return
+        for n in range(len(self.exercise.items)):
+            self.item_feedback[n].value = feedback.answer_feedback(self.exercise, n, self.lang)
+
+    def try_again(self, _button: Any = None) -> None:
+        for item_input in self.inputs:
+            item_input.reset()
+        for box in self.item_feedback:
+            box.value = ""
+        self.hint_box.value = ""
+
+
+class SingleChoiceView(ExerciseView):
+    def build_item(self, index: int, item: Any) -> ItemInput:
+        radio = w.RadioButtons(options=item.options, value=None, layout=FULL, description="")
+        return ItemInput(
+            w.VBox([self.label(index, escape(item.prompt)), radio]),
+            lambda: radio.value,
+            lambda: setattr(radio, "value", None),
+        )
+
+
+class MultipleSelectView(ExerciseView):
+    def build_item(self, index: int, item: Any) -> ItemInput:
+        boxes = [w.Checkbox(value=False, description=option, indent=False, layout=FULL) for option in item.options]
+        def reset() -> None:
+            for box in boxes:
+                box.value = False
+        return ItemInput(
+            w.VBox([self.label(index, escape(item.prompt)), *boxes]),
+            lambda: {box.description for box in boxes if box.value},
+            reset,
+        )
+
+
+class JudgementView(ExerciseView):
+    """True / false / not given, and stated / inferred / not in the text."""
+
+    def build_item(self, index: int, item: Any) -> ItemInput:
+        labels = ("true", "false", "not_given") if self.exercise.kind == "true_false_not_given" else ("stated", "inferred", "not_in_text")
+        toggle = w.ToggleButtons(options=[(say(label, self.lang), label) for label in labels], value=None)
+        return ItemInput(
+            w.VBox([self.label(index, escape(item.statement)), toggle]),
+            lambda: toggle.value,
+            lambda: setattr(toggle, "value", None),
+        )
+
+
+class MatchingView(ExerciseView):
+    def build_item(self, index: int, item: Any) -> ItemInput:
+        options = [(say("choose", self.lang), None)] + [(choice, choice) for choice in self.exercise.choices]
+        dropdown = w.Dropdown(options=options, value=None, layout=w.Layout(width="auto", min_width="40%"))
+        return ItemInput(
+            w.HBox([self.label(index, escape(item.left)), dropdown], layout=FULL),
+            lambda: dropdown.value,
+            lambda: setattr(dropdown, "value", None),
+        )
+
+
+_GAP = re.compile(r"_{3,}")
+
+
+def _gap(text: str) -> str:
+    """The item's gap, shown at a fixed width whatever the data wrote."""
+    return escape(_GAP.sub("_____", text))
+
+
+class GapFillView(ExerciseView):
+    def header(self) -> list[w.Widget]:
+        rows = super().header()
+        if getattr(self.exercise, "word_bank", False):
+            bank = " · ".join(escape(word) for word in self.exercise.bank)
+            rows.append(_html(f"<p><b>{feedback.text('word_bank', self.lang)}:</b> <span lang=\"en\">{bank}</span></p>"))
+        return rows
+
+    def build_item(self, index: int, item: Any) -> ItemInput:
+        base = getattr(item, "base", None)
+        prompt = _gap(item.text) + (f" <b>({escape(base)})</b>" if base else "")
+        box = w.Text(value="", placeholder=say("your_answer", self.lang), description=f"{index + 1}.",
+                     continuous_update=False)
+        return ItemInput(w.VBox([self.label(index, prompt), box]), lambda: box.value, lambda: setattr(box, "value", ""))
+
+
+class OrderingView(ExerciseView):
+    def build_item(self, index: int, item: Any) -> ItemInput:
+        segments = "".join(f"<li><b>{escape(k)}</b>: {escape(v)}</li>" for k, v in sorted(item.segments.items()))
+        labels = sorted(item.segments)
+        dropdowns = [
+            w.Dropdown(options=[(say("choose", self.lang), None)] + [(label, label) for label in labels], value=None,
+                       description=say("position", self.lang, n=n + 1), style={"description_width": "initial"})
+            for n in range(len(labels))
+        ]
+        def reset() -> None:
+            for dropdown in dropdowns:
+                dropdown.value = None
+        return ItemInput(
+            w.VBox([self.label(index, escape(item.prompt) + f"<ul>{segments}</ul>"), w.HBox(dropdowns)]),
+            lambda: [d.value for d in dropdowns],
+            reset,
+        )
+
+
+class TypedAnswerView(ExerciseView):
+    """Short answers and translations: a text area checked by key terms."""
+
+    def build_item(self, index: int, item: Any) -> ItemInput:
+        if self.exercise.kind == "translation":
+            prompt = f"{feedback.text('source_text', self.lang)}: <span lang=\"ru\">{escape(item.source)}</span>"
+            label = _html(f"<b>{index + 1}.</b> {prompt}")
+        else:
+            label = self.label(index, escape(item.prompt))
+        area = w.Textarea(value="", placeholder=say("your_answer", self.lang), layout=w.Layout(width="100%", height="5em"))
+        return ItemInput(w.VBox([label, area]), lambda: area.value, lambda: setattr(area, "value", ""))
+
+    def check(self, _button: Any = None) -> ExerciseResult:
+        result = super().check(_button)
+        if self.exercise.kind == "translation":
+            # A translation always shows its model answer after checking: variants are many.
+            for n, item in enumerate(self.exercise.items):
+                self.item_feedback[n].value += (
+                    f"<div><b>{feedback.text('model_answer', self.lang)}:</b> <span lang=\"en\">{escape(item.model_answer)}</span></div>"
+                )
+        return result
+
+
+class OpenTaskView(ExerciseView):
+    def build_item(self, index: int, item: Any) -> ItemInput:
+        area = w.Textarea(value="", placeholder=say("your_answer", self.lang), layout=w.Layout(width="100%", height="8em"))
+        ticks = [w.Checkbox(value=False, description=point, indent=False, layout=FULL) for point in item.checklist]
+        model_box = _html("")
+        checklist = w.VBox([_html(f"<b>{feedback.text('self_check', self.lang)}</b>"), *ticks])
+        self._models = getattr(self, "_models", []) + [model_box]
+        def reset() -> None:
+            area.value = ""
+            for tick in ticks:
+                tick.value = False
+            model_box.value = ""
+        return ItemInput(
+            w.VBox([self.label(index, escape(item.prompt)), area, model_box, checklist]),
+            lambda: OpenResponse(area.value, frozenset(n for n, tick in enumerate(ticks) if tick.value)),
+            reset,
+        )
+
+    def check(self, _button: Any = None) -> ExerciseResult:
+        result = super().check(_button)
+        for item, model_box in zip(self.exercise.items, self._models):
+            model_box.value = (
+                f"<div><b>{feedback.text('model_answer', self.lang)}:</b> <span lang=\"en\">{escape(item.model_answer)}</span></div>"
+            )
+        return result
+
+
+VIEWS: dict[str, type[ExerciseView]] = {
+    "single_choice": SingleChoiceView,
+    "multiple_select": MultipleSelectView,
+    "true_false_not_given": JudgementView,
+    "stated_inferred": JudgementView,
+    "matching": MatchingView,
+    "gap_fill": GapFillView,
+    "word_formation": GapFillView,
+    "ordering": OrderingView,
+    "short_answer": TypedAnswerView,
+    "translation": TypedAnswerView,
+    "open_task": OpenTaskView,
+}
+
+
+def view_for(exercise: Any, lang: Language = "en", on_check: Callable[[ExerciseResult], None] | None = None) -> ExerciseView:
+    return VIEWS[exercise.kind](exercise, lang=lang, on_check=on_check)
