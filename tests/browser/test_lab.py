@@ -1,0 +1,53 @@
+"""Through a real browser: open a lesson in JupyterLab, run it, answer wrongly then rightly."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, TimeoutError, expect
+
+
+def open_and_run(page: Page, lab, notebook: str) -> None:
+    base, token, _ = lab
+    page.goto(f"{base}/lab/tree/notebooks/{notebook}?token={token}")
+    page.wait_for_selector(".jp-Notebook .jp-Cell")
+    # The kernel must be connected, not only "idle": a Run All sent while the session is
+    # still being created runs the Markdown cells and silently skips the code cells.
+    expect(page.locator("#jp-main-statusbar").get_by_text(re.compile(r"\| Idle$"))).to_be_visible(timeout=60_000)
+    for attempt in range(3):
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name=re.compile(r"^Run All Cells")).click()
+        try:
+            # Cells far below the viewport are not painted (JupyterLab windowing): wait
+            # for the DOM, not for visibility.
+            page.wait_for_selector(".lessonkit-exercise", state="attached", timeout=20_000)
+            break
+        except TimeoutError:
+            if attempt == 2:
+                raise
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
+
+
+def exercise(page: Page, exercise_id: str):
+    box = page.locator(".jp-OutputArea-output .lessonkit-exercise").filter(has_text=f"{exercise_id} ·")
+    box.scroll_into_view_if_needed()
+    return box
+
+
+def test_lesson_runs_and_feedback_changes_with_the_answer(page: Page, lab):
+    open_and_run(page, lab, "01-iom-activities.ipynb")
+    box = exercise(page, "IOM1-03")
+    box.get_by_role("radio", name="The European Commission").check()
+    box.get_by_role("button", name="Check").click()
+    feedback = box.locator(".lessonkit-feedback").first
+    expect(feedback).to_contain_text("Not right")
+    expect(feedback).to_contain_text("I-05")
+    expect(box).to_contain_text("Score: 0 of 3")
+    box.get_by_role("radio", name="States, with IOM assistance").check()
+    box.get_by_role("button", name="Check").click()
+    expect(feedback).to_contain_text("Right.")
+    expect(feedback).not_to_contain_text("Not right")
+    expect(box).to_contain_text("Score: 1 of 3")
+    expect(page.locator(".jp-OutputArea-output").filter(has_text="Your score in this notebook")).to_contain_text("1 of")
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    expect(errors).to_have_count(0)

@@ -1,0 +1,101 @@
+"""The pure checkers: every kind, right and wrong, without widgets."""
+
+from __future__ import annotations
+
+import pytest
+
+from lessonkit.answers import OpenResponse, check, key_responses, parse_order
+
+
+def ex(mini, n):
+    return mini.lessons["RIV-1"].exercise(f"RIV1-{n:02d}")
+
+
+def test_single_choice(mini):
+    assert check(ex(mini, 1), ["Germany"]).complete
+    wrong = check(ex(mini, 1), ["Austria"])
+    assert wrong.score == 0 and wrong.items[0].note.startswith("Austria is downstream")
+    assert check(ex(mini, 1), [None]).items[0].status == "unanswered"
+    assert check(ex(mini, 1), []).items[0].status == "unanswered"
+
+
+def test_multiple_select_needs_exactly_the_keys(mini):
+    assert check(ex(mini, 2), [{"grain", "steel"}]).complete
+    assert not check(ex(mini, 2), [{"grain"}]).complete
+    assert not check(ex(mini, 2), [{"grain", "steel", "coal"}]).complete
+    assert check(ex(mini, 2), [set()]).items[0].status == "unanswered"
+
+
+def test_judgements(mini):
+    assert check(ex(mini, 3), ["true", "not_given"]).score == 2
+    assert check(ex(mini, 3), ["true", "false"]).score == 1
+    assert check(ex(mini, 4), ["inferred"]).complete
+    assert not check(ex(mini, 4), ["stated"]).complete
+
+
+def test_matching(mini):
+    assert check(ex(mini, 5), ["брать начало", "баржа"]).complete
+    result = check(ex(mini, 5), ["подниматься", "баржа"])
+    assert result.score == 1 and "upwards" in result.items[0].note
+
+
+@pytest.mark.parametrize("typed", ["BA", "b-a", "B, A", ["B", "A"]])
+def test_ordering_accepts_lists_and_typed_orders(mini, typed):
+    assert check(ex(mini, 6), [typed]).complete
+
+
+def test_ordering_wrong_and_partial(mini):
+    assert not check(ex(mini, 6), [["A", "B"]]).complete
+    assert check(ex(mini, 6), [[None, None]]).items[0].status == "unanswered"
+    assert parse_order([None, "A"]) == [None, "A"]
+
+
+def test_gap_fill_and_word_formation(mini):
+    assert check(ex(mini, 7), ["route", "the Black Forest".replace("the ", "")]).complete
+    assert check(ex(mini, 7), ["ROUTE!", "Schwarzwald"]).complete
+    assert check(ex(mini, 7), ["road", "Black Forest"]).score == 1
+    assert check(ex(mini, 8), ["important"]).complete
+    assert not check(ex(mini, 8), ["importance"]).complete
+
+
+def test_typed_input_problems_are_not_plain_wrong(mini):
+    result = check(ex(mini, 7), ["кщгеу", "Black Fоrest"])
+    assert [r.status for r in result.items] == ["invalid", "invalid"]
+    assert [r.problem.code for r in result.items] == ["wrong_layout", "lookalike"]
+
+
+def test_short_answer_key_terms(mini):
+    assert check(ex(mini, 9), ["Grain and steel"]).complete
+    result = check(ex(mini, 9), ["grain only"])
+    assert not result.complete and result.items[0].missing == ("steel",)
+
+
+def test_translation_key_terms_and_red_flags(mini):
+    assert check(ex(mini, 10), ["The Danube rises in Germany."]).complete
+    assert check(ex(mini, 10), ["the danube starts in germany"]).complete
+    flagged = check(ex(mini, 10), ["The Danube lifts in Germany, it rises"])
+    assert not flagged.complete and "use rise" in flagged.items[0].note
+    assert check(ex(mini, 10), ["Дунай"]).items[0].problem.code == "not_english"
+
+
+def test_open_task_needs_words_and_self_check(mini):
+    task = ex(mini, 11)
+    text = "The Danube rises in Germany and carries grain."
+    assert check(task, [OpenResponse(text, frozenset({0, 1}))]).complete
+    assert check(task, [OpenResponse(text, frozenset({0}))]).items[0].note == "self_check_pending"
+    assert check(task, [OpenResponse("Too short.", frozenset({0, 1}))]).items[0].problem.code == "too_short"
+    assert check(task, [OpenResponse(" ".join(["word"] * 50), frozenset({0, 1}))]).items[0].problem.code == "too_many_words"
+
+
+def test_every_key_passes_its_own_checker(mini):
+    for exercise in mini.lessons["RIV-1"].exercises:
+        assert check(exercise, key_responses(exercise)).complete, exercise.id
+
+
+def test_answer_logic_does_not_import_widgets():
+    import subprocess
+    import sys
+
+    code = "import sys, lessonkit.answers, lessonkit.load; print('ipywidgets' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

@@ -1,0 +1,120 @@
+"""`python -m lessonkit check` on broken data: one clear line per problem, no traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Callable
+
+import pytest
+import yaml
+
+from lessonkit.cli import main
+
+LESSON = "data/lessons/riv-1.yml"
+TEXT = "data/texts/riv.yml"
+GLOSSARY = "data/glossary/riv.yml"
+COURSE = "data/course.yml"
+
+
+def edit_yaml(path: Path, change: Callable[[dict], None]) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def exercise(data: dict, n: int) -> dict:
+    return data["exercises"][n - 1]
+
+
+BROKEN: list[tuple[str, str, Callable[[Path], None], list[str]]] = [
+    ("missing key", LESSON, lambda p: edit_yaml(p, lambda d: exercise(d, 1)["items"][0].pop("answer")),
+     [LESSON, "RIV1-01", "answer", "field required", "add the field"]),
+    ("key not among the options", LESSON, lambda p: edit_yaml(p, lambda d: exercise(d, 1)["items"][0].update(answer="Poland")),
+     [LESSON, "RIV1-01", "'Poland' is not among the options", "make it one of them"]),
+    ("unknown paragraph id", LESSON, lambda p: edit_yaml(p, lambda d: exercise(d, 2)["items"][0]["evidence"][0].update(paragraph="R-09")),
+     [LESSON, "RIV1-02", "unknown paragraph id R-09", "use an id from data/texts/"]),
+    ("evidence quote not in the passage", LESSON, lambda p: edit_yaml(p, lambda d: exercise(d, 2)["items"][0]["evidence"][0].update(quote="barges carry coal")),
+     [LESSON, "RIV1-02", "evidence quote not in paragraph R-02", "'barges carry coal'", "copy the words exactly"]),
+    ("duplicate exercise id", LESSON, lambda p: edit_yaml(p, lambda d: exercise(d, 2).update(id="RIV1-01")),
+     [LESSON, "RIV1-01", "duplicate exercise id"]),
+    ("unknown exercise kind", LESSON, lambda p: edit_yaml(p, lambda d: exercise(d, 3).update(kind="crossword")),
+     [LESSON, "RIV1-03", "unknown exercise kind 'crossword'", "use one of the exercise kinds"]),
+    ("malformed YAML", LESSON, lambda p: p.write_text("lesson: RIV-1\ngoals: [unclosed\n  - x: : y\n", encoding="utf-8"),
+     [LESSON, "malformed YAML at line", "check the indentation"]),
+    ("wrong field type", LESSON, lambda p: edit_yaml(p, lambda d: d["teacher"]["timing"][0].update(minutes="half an hour")),
+     [LESSON, "teacher.timing", "minutes", "write a whole number"]),
+    ("empty text", TEXT, lambda p: edit_yaml(p, lambda d: d["paragraphs"][0].update(text="   ")),
+     [TEXT, "R-01", "text", "must not be empty"]),
+    ("empty file", GLOSSARY, lambda p: p.write_text("", encoding="utf-8"),
+     [GLOSSARY, "the file is empty"]),
+    ("misspelt field", LESSON, lambda p: edit_yaml(p, lambda d: exercise(d, 4).update(hnit="typo")),
+     [LESSON, "RIV1-04", "hnit", "remove the field or correct its spelling"]),
+    ("judgement outside the scale", LESSON, lambda p: edit_yaml(p, lambda d: exercise(d, 3)["items"][0].update(answer="maybe")),
+     [LESSON, "RIV1-03", "answer", "'true', 'false' or 'not_given'"]),
+    ("gap without a blank", LESSON, lambda p: edit_yaml(p, lambda d: exercise(d, 7)["items"][0].update(text="no gap here")),
+     [LESSON, "RIV1-07", "exactly one gap written as ___"]),
+    ("ordering key not a permutation", LESSON, lambda p: edit_yaml(p, lambda d: exercise(d, 6)["items"][0].update(answer=["B", "B"])),
+     [LESSON, "RIV1-06", "must list every segment label"]),
+    ("model answer fails its own key terms", LESSON, lambda p: edit_yaml(p, lambda d: exercise(d, 10)["items"][0].update(model_answer="The river begins in Austria.")),
+     [LESSON, "RIV1-10", "the key is not accepted by its own checker"]),
+    ("glossary sentence not in the paragraph", GLOSSARY, lambda p: edit_yaml(p, lambda d: d["entries"][0].update(sentence="Barges are slow.")),
+     [GLOSSARY, "barge", "the sentence is not in paragraph R-02"]),
+    ("glossary mark not in the sentence", GLOSSARY, lambda p: edit_yaml(p, lambda d: d["entries"][1].update(mark="flows")),
+     [GLOSSARY, "rise", "the marked form 'flows' is not in the sentence"]),
+    ("duplicate paragraph id", TEXT, lambda p: edit_yaml(p, lambda d: d["paragraphs"][1].update(id="R-01")),
+     ["R-01", "duplicate paragraph id"]),
+    ("edit that does not match the text", TEXT, lambda p: edit_yaml(p, lambda d: d["paragraphs"][1].update(edits=[{"original": "a route", "corrected": "a road", "reason": "test"}])),
+     [TEXT, "R-02", "the corrected words 'a road' occur 0 times"]),
+    ("exercise shown in no section", LESSON, lambda p: edit_yaml(p, lambda d: d["sections"][1]["exercises"].remove("RIV1-11")),
+     [LESSON, "RIV1-11", "shown in 0 sections"]),
+    ("section names a missing exercise", LESSON, lambda p: edit_yaml(p, lambda d: d["sections"][1]["exercises"].append("RIV1-12")),
+     [LESSON, "RIV1-12", "does not exist"]),
+    ("lesson file missing", COURSE, lambda p: edit_yaml(p, lambda d: d["lessons"][0].update(file="lessons/nowhere.yml")),
+     ["data/lessons/nowhere.yml", "the file does not exist"]),
+    ("paragraph read in no lesson", LESSON, lambda p: edit_yaml(p, lambda d: d["sections"][0]["paragraphs"].remove("R-02")),
+     [COURSE, "R-02", "belongs to plan point 1 (RIV-1) but is read in no lesson"]),
+    ("exercise id with the wrong prefix", LESSON, lambda p: edit_yaml(p, lambda d: (exercise(d, 5).update(id="ABC1-05"), d["sections"][0]["exercises"].__setitem__(4, "ABC1-05"))),
+     [LESSON, "ABC1-05", "does not start with the lesson code RIV1-"]),
+    ("not a mapping", TEXT, lambda p: p.write_text("- just\n- a list\n", encoding="utf-8"),
+     [TEXT, "must hold a mapping"]),
+    ("not UTF-8", TEXT, lambda p: p.write_bytes("id: riv\ntitle: R\xe9\n".encode("latin-1")),
+     [TEXT, "cannot be read", "save it as UTF-8"]),
+]
+
+
+@pytest.mark.parametrize("case, relpath, breaks, expected", BROKEN, ids=[b[0] for b in BROKEN])
+def test_each_broken_file_is_reported_clearly(mini_copy, capsys, case, relpath, breaks, expected):
+    breaks(mini_copy / relpath)
+    code = main(["--data", str(mini_copy / "data"), "check"])
+    out = capsys.readouterr().out
+    assert code == 1
+    line = next((line for line in out.splitlines() if all(part in line for part in expected)), None)
+    assert line is not None, f"no line with {expected} in:\n{out}"
+    assert " — " in line  # what is wrong, then what to do
+    assert "Traceback" not in out
+
+
+def test_valid_data_exits_zero(mini_copy, capsys):
+    assert main(["--data", str(mini_copy / "data"), "check"]) == 0
+    assert "data OK" in capsys.readouterr().out
+
+
+def test_several_problems_are_all_listed(mini_copy, capsys):
+    for case, relpath, breaks, _ in BROKEN[:3]:
+        breaks(mini_copy / relpath)
+    main(["--data", str(mini_copy / "data"), "check"])
+    out = capsys.readouterr().out
+    assert "RIV1-01" in out and "R-09" in out
+
+
+def test_command_line_never_shows_a_traceback(mini_copy):
+    (mini_copy / LESSON).write_text("exercises: [{kind: 5}]\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "lessonkit", "--data", str(mini_copy / "data"), "check"],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert LESSON in result.stdout

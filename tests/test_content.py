@@ -1,0 +1,170 @@
+"""The course content against its own text: quotes, glossary, keys, distractors, edits."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lessonkit.answers import OpenResponse, check, key_responses
+from lessonkit.normalise import same_answer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def all_items(course):
+    for lesson_id, exercise in course.all_exercises():
+        for n, item in enumerate(exercise.items):
+            yield lesson_id, exercise, n, item
+
+
+def test_every_evidence_quote_is_in_its_paragraph(course):
+    checked = 0
+    for _, exercise, n, item in all_items(course):
+        assert item.evidence or exercise.kind in ("open_task",), f"{exercise.id} item {n + 1} has no evidence"
+        for evidence in item.evidence:
+            paragraph = course.paragraphs[evidence.paragraph]
+            assert squeeze(evidence.quote) in squeeze(paragraph.full_text), f"{exercise.id} item {n + 1}: {evidence.quote!r}"
+            checked += 1
+    assert checked >= 50
+
+
+def test_every_glossary_sentence_and_mark_is_in_its_text(course):
+    for glossary in course.glossaries.values():
+        for entry in glossary.entries:
+            paragraph = course.paragraphs[entry.paragraph]
+            assert squeeze(entry.sentence) in squeeze(paragraph.full_text), entry.term
+            assert entry.marked_form in entry.sentence, entry.term
+
+
+def test_every_key_passes_its_own_checker(course):
+    for _, exercise in course.all_exercises():
+        result = check(exercise, key_responses(exercise))
+        assert result.complete, f"{exercise.id}: {[r.status for r in result.items]}"
+
+
+def test_no_distractor_is_accepted(course):
+    for _, exercise, n, item in all_items(course):
+        responses = key_responses(exercise)
+        wrong_choices: list = []
+        if exercise.kind == "single_choice":
+            wrong_choices = [o for o in item.options if o != item.answer]
+        elif exercise.kind in ("true_false_not_given", "stated_inferred"):
+            scale = ("true", "false", "not_given") if exercise.kind == "true_false_not_given" else ("stated", "inferred", "not_in_text")
+            wrong_choices = [label for label in scale if label != item.answer]
+        elif exercise.kind == "matching":
+            wrong_choices = [c for c in exercise.choices if c != item.answer]
+        elif exercise.kind == "multiple_select":
+            right = set(item.answers)
+            wrong_choices = [right - {a} for a in right if len(right) > 1] + [right | {o} for o in item.options if o not in right]
+        elif exercise.kind == "ordering":
+            wrong_choices = [item.answer[::-1]]
+        elif exercise.kind in ("gap_fill", "word_formation"):
+            others = [other.answer for other in exercise.items if not same_answer(other.answer, item.answer)]
+            others = [o for o in others if not any(same_answer(o, a) for a in item.accept)]
+            wrong_choices = others + getattr(exercise, "extra_words", [])
+        elif exercise.kind in ("short_answer", "translation"):
+            wrong_choices = ["I do not know.", item.source if exercise.kind == "translation" else "The text does not say."]
+        elif exercise.kind == "open_task":
+            wrong_choices = [OpenResponse(item.model_answer, frozenset())]
+        for wrong in wrong_choices:
+            trial = list(responses)
+            trial[n] = wrong
+            assert not check(exercise, trial).items[n].right, f"{exercise.id} item {n + 1} accepts {wrong!r}"
+
+
+def test_every_paragraph_id_resolves(course):
+    for lesson in course.lessons.values():
+        for section in lesson.sections:
+            for pid in section.paragraphs + section.reread:
+                assert pid in course.paragraphs
+    for glossary in course.glossaries.values():
+        for entry in glossary.entries:
+            assert entry.paragraph in course.paragraphs
+
+
+def test_lesson_counts_and_kinds(course):
+    for ref in course.map.lessons:
+        lesson = course.lessons[ref.id]
+        assert len(lesson.exercises) >= 10 if ref.id == "IOM-1" else len(lesson.exercises) >= 8, ref.id
+        kinds = {e.kind for e in lesson.exercises}
+        assert len(kinds) >= (6 if ref.id == "IOM-1" else 5), (ref.id, kinds)
+        assert all(re.fullmatch(ref.code + r"-\d\d", e.id) for e in lesson.exercises), ref.id
+
+
+def test_paragraph_ids_follow_the_register(course):
+    assert [p.id for p in course.texts["iom"].paragraphs] == [f"I-{n:02d}" for n in range(1, 35)]
+    assert [p.id for p in course.texts["ngo"].paragraphs] == [f"N-{n:02d}" for n in range(1, 21)]
+
+
+# --- the handout: edits undone give back its words ---------------------------------------------
+
+
+def handout_body_words(text_title: str) -> list[str]:
+    """Words of one text of the handout: no headings, plan, glossary or markup."""
+    lines = (ROOT / "data" / "source" / "handout.md").read_text(encoding="utf-8").splitlines()
+    starts = [n for n, line in enumerate(lines) if line.startswith("#") and line.lstrip("# ").strip() in ("International Organization for Migration", "NGO Committee on Migration")]
+    titles = [lines[n].lstrip("# ").strip() for n in starts]
+    index = titles.index(text_title)
+    block = lines[starts[index] + 1 : starts[index + 1] if index + 1 < len(starts) else len(lines)]
+    words: list[str] = []
+    in_fence = False
+    for line in block:
+        if line.startswith("```"):
+            in_fence = not in_fence
+            continue
+        if in_fence or line.startswith("#") or re.match(r"^- \d\.", line):
+            continue
+        line = re.sub(r"^- ", "", line).replace("**", "")
+        words += line.split()
+    return words
+
+
+def undone(paragraph) -> str:
+    body = "\n".join([paragraph.text, *paragraph.items])
+    for edit in paragraph.edits:
+        assert body.count(edit.corrected) == 1, (paragraph.id, edit.corrected)
+        body = body.replace(edit.corrected, edit.original)
+    return body
+
+
+@pytest.mark.parametrize("text_id, title", [("iom", "International Organization for Migration"), ("ngo", "NGO Committee on Migration")])
+def test_passages_with_edits_undone_reproduce_the_handout(course, text_id, title):
+    words = [w for p in course.texts[text_id].paragraphs for w in undone(p).split()]
+    assert words == handout_body_words(title)
+
+
+def test_every_edit_changes_the_wording_and_says_why(course):
+    for text in course.texts.values():
+        for paragraph in text.paragraphs:
+            for edit in paragraph.edits:
+                assert edit.original != edit.corrected and len(edit.reason) > 10
+
+
+@pytest.mark.parametrize(
+    "paragraph_id, kept",
+    [
+        ("I-11", "date back to 2007, when a movement was initiated by the \"I Am a Migrant Too\" campaign in 2012"),
+        ("I-10", "IOM and UN co-chair"),
+        ("N-11", "In May 2011 the High Commissioner welcomed the February 2012 decision"),
+    ],
+)
+def test_contradictions_stay_in_the_text_with_a_visible_note(course, paragraph_id, kept):
+    paragraph = course.paragraphs[paragraph_id]
+    assert kept in paragraph.text
+    assert paragraph.notes, f"{paragraph_id} needs an editor's note"
+
+
+def test_glossary_keeps_handout_translation_and_gives_the_contextual_one(course):
+    entries = {e.term: e for g in course.glossaries.values() for e in g.entries}
+    assert entries["asylum-seeker"].handout == "беженец"
+    assert "убежища" in entries["asylum-seeker"].contextual
+    assert entries["asylum-seeker"].note
+    handout_entries = [e for e in entries.values() if e.handout]
+    assert len([e for e in course.glossaries["iom"].entries if e.handout]) == 10
+    assert all(e.contextual for e in handout_entries)
