@@ -1,0 +1,49 @@
+# The course in two commands: `make lab` to learn, `make test` to check everything.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8888
+
+.PHONY: lab test test-fast check build bench clean help
+
+help:
+	@echo "make lab    - create .venv, install, open JupyterLab on the start page ($(HOST):$(PORT))"
+	@echo "make test   - run the whole test suite (data, build freshness, units, widgets, nbval, browser)"
+	@echo "make build  - rebuild notebooks/ and solutions/ from data/"
+	@echo "make check  - validate data/"
+	@echo "make bench  - measure the performance budgets"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(PY) -m jupyter lab --ip=$(HOST) --port=$(PORT) $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00-start-here.ipynb
+
+check: $(STAMP)
+	$(PY) -m lessonkit check
+
+build: $(STAMP)
+	$(PY) -m lessonkit build
+
+# One pytest process for the unit, widget, content and build tests (among them
+# `lessonkit check` and `lessonkit build --check` on the course data) and for nbval over
+# every notebook; the browser test runs in its own process (Playwright stays out of nbval).
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
+
+test: $(STAMP)
+	$(PY) -m pytest $(NBVAL) tests notebooks solutions --ignore=tests/browser
+	$(PY) -m pytest tests/browser
+
+test-fast: $(STAMP)
+	$(PY) -m pytest tests --ignore=tests/browser
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info
