@@ -168,13 +168,13 @@ def lesson_title(course: Course, ref: model.LessonRef) -> str:
 
 
 def date_banner(course: Course) -> str:
-    return f"> 🗓 **Text date.** {md_escape(course.map.text_date)}  \n> {ru(course.map.text_date_ru)}"
+    return f"> **Text date.** {md_escape(course.map.text_date)}  \n> {ru(course.map.text_date_ru)}"
 
 
 def navigation(course: Course, ref: model.LessonRef, folder: str = "") -> str:
     refs = course.map.lessons
     index = refs.index(ref)
-    links = [f"[🏠 Start page]({folder}{course.map.start_page}.ipynb)"]
+    links = [f"[Start page]({folder}{course.map.start_page}.ipynb)"]
     if index > 0:
         prev = refs[index - 1]
         links.insert(0, f"[← {prev.id}: {md_escape(lesson_title(course, prev))}]({folder}{prev.notebook}.ipynb)")

@@ -60,7 +60,7 @@ def answer_feedback(exercise: Any, index: int, lang: Language) -> str:
 def hint_html(exercise: Any, lang: Language) -> str:
     paragraphs = sorted({e.paragraph for item in exercise.items for e in item.evidence})
     where = text("hint_paragraphs", lang, ids=", ".join(paragraphs)) if paragraphs else ""
-    return f'<div class="lessonkit-hint">💡 <span lang="en">{escape(exercise.hint)}</span> {where}</div>'
+    return f'<div class="lessonkit-hint"><b>{text("hint", lang)}:</b> <span lang="en">{escape(exercise.hint)}</span> {where}</div>'
 
 
 def score_html(score: int | None, total: int, lang: Language) -> str:

@@ -84,9 +84,10 @@ class LessonSession:
             [
                 {"term": e.term, "in this text (Russian)": e.contextual, "handout gave": e.handout or "", "paragraph": e.paragraph}
                 for e in entries
-            ]
+            ],
+            columns=["term", "in this text (Russian)", "handout gave", "paragraph"],
         )
-        return frame.style.hide(axis="index") if len(frame) else frame
+        return frame.set_index("term")
 
 
 def open_lesson(lesson_id: str, lang: Language = "en", data_dir: Path | str | None = None) -> LessonSession:

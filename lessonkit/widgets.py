@@ -18,15 +18,20 @@ from .answers import ExerciseResult, OpenResponse
 from .i18n import Language, say
 
 FULL = w.Layout(width="100%")
+LONG_OPTION = 70  # characters; longer radio options are shown as a lettered list
 
 
 @dataclass
 class ItemInput:
-    """The widgets of one item, how to read the learner's response, and how to clear it."""
+    """The widgets of one item, how to read the learner's response, and how to clear it.
+
+    `controls` are the widgets the learner sets (a radio group, text boxes, dropdowns...).
+    """
 
     widget: w.Widget
     get: Callable[[], Any]
     reset: Callable[[], None]
+    controls: list[w.Widget]
 
 
 def _html(value: str, **kwargs: Any) -> w.HTML:
@@ -121,11 +126,21 @@ class ExerciseView:
 
 class SingleChoiceView(ExerciseView):
     def build_item(self, index: int, item: Any) -> ItemInput:
-        radio = w.RadioButtons(options=item.options, value=None, layout=FULL, description="")
+        prompt = escape(item.prompt)
+        if max(len(option) for option in item.options) > LONG_OPTION:
+            # Radio labels cannot wrap without overlapping the next option: long options
+            # are listed under the prompt and the radio buttons carry their letters.
+            letters = [chr(ord("A") + n) for n in range(len(item.options))]
+            prompt += "<ol type=\"A\">" + "".join(f"<li>{escape(o)}</li>" for o in item.options) + "</ol>"
+            options = list(zip(letters, item.options))
+        else:
+            options = list(zip(item.options, item.options))
+        radio = w.RadioButtons(options=options, value=None, layout=FULL, description="")
         return ItemInput(
-            w.VBox([self.label(index, escape(item.prompt)), radio]),
+            w.VBox([self.label(index, prompt), radio]),
             lambda: radio.value,
             lambda: setattr(radio, "value", None),
+            [radio],
         )
 
 
@@ -139,6 +154,7 @@ class MultipleSelectView(ExerciseView):
             w.VBox([self.label(index, escape(item.prompt)), *boxes]),
             lambda: {box.description for box in boxes if box.value},
             reset,
+            boxes,
         )
 
 
@@ -152,6 +168,7 @@ class JudgementView(ExerciseView):
             w.VBox([self.label(index, escape(item.statement)), toggle]),
             lambda: toggle.value,
             lambda: setattr(toggle, "value", None),
+            [toggle],
         )
 
 
@@ -163,6 +180,7 @@ class MatchingView(ExerciseView):
             w.HBox([self.label(index, escape(item.left)), dropdown], layout=FULL),
             lambda: dropdown.value,
             lambda: setattr(dropdown, "value", None),
+            [dropdown],
         )
 
 
@@ -187,7 +205,7 @@ class GapFillView(ExerciseView):
         prompt = _gap(item.text) + (f" <b>({escape(base)})</b>" if base else "")
         box = w.Text(value="", placeholder=say("your_answer", self.lang), description=f"{index + 1}.",
                      continuous_update=False)
-        return ItemInput(w.VBox([self.label(index, prompt), box]), lambda: box.value, lambda: setattr(box, "value", ""))
+        return ItemInput(w.VBox([self.label(index, prompt), box]), lambda: box.value, lambda: setattr(box, "value", ""), [box])
 
 
 class OrderingView(ExerciseView):
@@ -206,6 +224,7 @@ class OrderingView(ExerciseView):
             w.VBox([self.label(index, escape(item.prompt) + f"<ul>{segments}</ul>"), w.HBox(dropdowns)]),
             lambda: [d.value for d in dropdowns],
             reset,
+            dropdowns,
         )
 
 
@@ -219,7 +238,7 @@ class TypedAnswerView(ExerciseView):
         else:
             label = self.label(index, escape(item.prompt))
         area = w.Textarea(value="", placeholder=say("your_answer", self.lang), layout=w.Layout(width="100%", height="5em"))
-        return ItemInput(w.VBox([label, area]), lambda: area.value, lambda: setattr(area, "value", ""))
+        return ItemInput(w.VBox([label, area]), lambda: area.value, lambda: setattr(area, "value", ""), [area])
 
     def check(self, _button: Any = None) -> ExerciseResult:
         result = super().check(_button)
@@ -248,6 +267,7 @@ class OpenTaskView(ExerciseView):
             w.VBox([self.label(index, escape(item.prompt)), area, model_box, checklist]),
             lambda: OpenResponse(area.value, frozenset(n for n, tick in enumerate(ticks) if tick.value)),
             reset,
+            [area, *ticks],
         )
 
     def check(self, _button: Any = None) -> ExerciseResult:

@@ -19,7 +19,7 @@ def feedback(view: ExerciseView, n: int = 0) -> str:
 
 def test_single_choice_wrong_then_right(mini):
     view = make(mini, "RIV1-01")
-    radio = view.inputs[0].widget.children[1]
+    radio = view.inputs[0].controls[0]
     radio.value = "Austria"
     view.check_button.click()
     assert "✗ Not right." in feedback(view)
@@ -55,7 +55,7 @@ def test_hint_points_to_the_paragraph_without_the_answer(mini):
 
 def test_try_again_clears_answers_and_feedback(mini):
     view = make(mini, "RIV1-01")
-    radio = view.inputs[0].widget.children[1]
+    radio = view.inputs[0].controls[0]
     radio.value = "Hungary"
     view.check_button.click()
     view.hint_button.click()
@@ -66,7 +66,7 @@ def test_try_again_clears_answers_and_feedback(mini):
 
 def test_multiple_select(mini):
     view = make(mini, "RIV1-02")
-    boxes = {box.description: box for box in view.inputs[0].widget.children[1:]}
+    boxes = {box.description: box for box in view.inputs[0].controls}
     boxes["grain"].value = True
     view.check_button.click()
     assert "✗" in feedback(view)
@@ -80,7 +80,7 @@ def test_multiple_select(mini):
 
 def test_true_false_not_given_per_item_feedback_and_score(mini):
     view = make(mini, "RIV1-03")
-    toggles = [row.widget.children[1] for row in view.inputs]
+    toggles = [row.controls[0] for row in view.inputs]
     assert [label for label, _ in toggles[0].options] == ["True", "False", "Not given"]
     toggles[0].value = "true"
     toggles[1].value = "false"
@@ -95,7 +95,7 @@ def test_true_false_not_given_per_item_feedback_and_score(mini):
 
 def test_stated_inferred_labels(mini):
     view = make(mini, "RIV1-04")
-    toggle = view.inputs[0].widget.children[1]
+    toggle = view.inputs[0].controls[0]
     assert [label for label, _ in toggle.options] == ["Stated", "Inferred", "Not in the text"]
     toggle.value = "stated"
     view.check_button.click()
@@ -107,7 +107,7 @@ def test_stated_inferred_labels(mini):
 
 def test_matching_with_distractor_feedback(mini):
     view = make(mini, "RIV1-05")
-    first, second = (row.widget.children[1] for row in view.inputs)
+    first, second = (row.controls[0] for row in view.inputs)
     assert [value for _, value in first.options][1:] == ["баржа", "брать начало", "подниматься"]
     first.value = "подниматься"
     second.value = "баржа"
@@ -121,7 +121,7 @@ def test_matching_with_distractor_feedback(mini):
 
 def test_ordering_by_dropdowns(mini):
     view = make(mini, "RIV1-06")
-    positions = view.inputs[0].widget.children[1].children
+    positions = view.inputs[0].controls
     positions[0].value, positions[1].value = "A", "B"
     view.check_button.click()
     assert "✗" in feedback(view)
@@ -134,7 +134,7 @@ def test_gap_fill_word_bank_and_normalisation(mini):
     view = make(mini, "RIV1-07")
     bank = view.widget.children[1].value
     assert "Word bank" in bank and "road" in bank and "route" in bank
-    first, second = (row.widget.children[1] for row in view.inputs)
+    first, second = (row.controls[0] for row in view.inputs)
     first.value = "  Route. "
     second.value = "black   forest"
     view.check_button.click()
@@ -146,7 +146,7 @@ def test_gap_fill_word_bank_and_normalisation(mini):
 
 def test_gap_fill_explains_a_wrong_keyboard_layout(mini):
     view = make(mini, "RIV1-07")
-    view.inputs[0].widget.children[1].value = "кщгеу"  # "route" on the Russian layout
+    view.inputs[0].controls[0].value = "кщгеу"  # "route" on the Russian layout
     view.check_button.click()
     assert "keyboard was set to Russian" in feedback(view) and "route" in feedback(view)
     assert "⚠" in feedback(view)
@@ -154,7 +154,7 @@ def test_gap_fill_explains_a_wrong_keyboard_layout(mini):
 
 def test_gap_fill_explains_cyrillic_lookalikes(mini):
     view = make(mini, "RIV1-07")
-    view.inputs[0].widget.children[1].value = "rоute"  # Cyrillic о
+    view.inputs[0].controls[0].value = "rоute"  # Cyrillic о
     view.check_button.click()
     assert "Cyrillic letters that look like Latin ones" in feedback(view)
 
@@ -162,7 +162,7 @@ def test_gap_fill_explains_cyrillic_lookalikes(mini):
 def test_word_formation_shows_the_base_word(mini):
     view = make(mini, "RIV1-08")
     assert "IMPORTANCE" in view.inputs[0].widget.children[0].value
-    box = view.inputs[0].widget.children[1]
+    box = view.inputs[0].controls[0]
     box.value = "importance"
     view.check_button.click()
     assert "✗" in feedback(view)
@@ -173,7 +173,7 @@ def test_word_formation_shows_the_base_word(mini):
 
 def test_short_answer_names_missing_key_terms(mini):
     view = make(mini, "RIV1-09")
-    area = view.inputs[0].widget.children[1]
+    area = view.inputs[0].controls[0]
     area.value = "They carry wheat."
     view.check_button.click()
     assert "✗" in feedback(view) and "does not yet mention: steel" in feedback(view)
@@ -184,7 +184,7 @@ def test_short_answer_names_missing_key_terms(mini):
 
 def test_translation_red_flag_and_model_answer(mini):
     view = make(mini, "RIV1-10")
-    area = view.inputs[0].widget.children[1]
+    area = view.inputs[0].controls[0]
     area.value = "The Danube lifts in Germany."
     view.check_button.click()
     assert "✗" in feedback(view) and "use rise" in feedback(view)
@@ -196,19 +196,20 @@ def test_translation_red_flag_and_model_answer(mini):
 
 def test_translation_typed_in_russian_gets_a_message(mini):
     view = make(mini, "RIV1-10")
-    view.inputs[0].widget.children[1].value = "Дунай берёт начало в Германии"
+    view.inputs[0].controls[0].value = "Дунай берёт начало в Германии"
     view.check_button.click()
     assert "needs an answer in English" in feedback(view)
 
 
 def test_open_task_model_answer_then_self_check(mini):
     view = make(mini, "RIV1-11")
-    area, model_box, checklist = view.inputs[0].widget.children[1:]
+    area, *ticks = view.inputs[0].controls
+    model_box = view.inputs[0].widget.children[2]
     area.value = "The Danube starts in Germany and carries grain."
     view.check_button.click()
     assert "Model answer" in model_box.value
     assert "tick every point" in feedback(view)
-    for tick in checklist.children[1:]:
+    for tick in ticks:
         tick.value = True
     view.check_button.click()
     assert "✓" in feedback(view) and "Score: 1 of 1" in view.score_label.value
@@ -219,7 +220,7 @@ def test_open_task_model_answer_then_self_check(mini):
 
 def test_learner_markup_comes_back_as_text(mini):
     view = make(mini, "RIV1-09")
-    view.inputs[0].widget.children[1].value = "<img src=x onerror=alert(1)>"
+    view.inputs[0].controls[0].value = "<img src=x onerror=alert(1)>"
     view.check_button.click()
     html = feedback(view)
     assert "<img" not in html
@@ -234,7 +235,7 @@ def test_data_markup_is_escaped(mini):
     item = exercise.items[0].model_copy(update={"explanation": "<img src=x onerror=alert(1)>"})
     hostile = exercise.model_copy(update={"items": [item], "title": "<script>alert(1)</script>"})
     view = view_for(hostile)
-    view.inputs[0].widget.children[1].value = "grain and steel"
+    view.inputs[0].controls[0].value = "grain and steel"
     view.check_button.click()
     assert "<img" not in feedback(view) and "&lt;img src=x onerror=alert(1)&gt;" in feedback(view)
     assert "<script>" not in view.widget.children[0].value
@@ -246,9 +247,9 @@ def test_every_kind_survives_hostile_input(mini, exercise_id):
     view = make(mini, exercise_id)
     for text in ("", "x" * 10000, "\x00\x1b[2J", "<b>bold</b>"):
         for row in view.inputs:
-            for child in getattr(row.widget, "children", ()):
-                if hasattr(child, "placeholder") and hasattr(child, "value"):
-                    child.value = text
+            for control in row.controls:
+                if isinstance(control.value, str) and hasattr(control, "placeholder"):
+                    control.value = text
         view.check_button.click()
         view.answer_button.click()
         view.retry_button.click()
@@ -267,7 +268,7 @@ def test_notebook_score_counts_every_checked_exercise(mini):
     assert "0 of 14" in score.value
     session.show("RIV1-01")
     session.show("RIV1-03")
-    session.views["RIV1-01"].inputs[0].widget.children[1].value = "Germany"
+    session.views["RIV1-01"].inputs[0].controls[0].value = "Germany"
     session.views["RIV1-01"].check_button.click()
     session.views["RIV1-03"].check_button.click()
     assert "1 of 14 items right (2 of 11 exercises checked)" in score.value
@@ -282,3 +283,23 @@ def test_every_answer_text_is_readable(mini):
     for exercise in mini.lessons["RIV-1"].exercises:
         for n in range(len(exercise.items)):
             assert answer_text(exercise, n).strip()
+
+
+def test_long_choice_options_are_listed_and_chosen_by_letter(mini):
+    exercise = mini.lessons["RIV-1"].exercise("RIV1-01")
+    long_option = "Germany, where it rises in the Black Forest and flows east towards the Black Sea through ten countries"
+    item = exercise.items[0].model_copy(update={"options": ["Austria", long_option], "answer": long_option, "option_feedback": {}})
+    view = view_for(exercise.model_copy(update={"items": [item]}))
+    radio = view.inputs[0].controls[0]
+    assert [label for label, _ in radio.options] == ["A", "B"]
+    assert "<ol type=\"A\">" in view.inputs[0].widget.children[0].value and "Black Sea" in view.inputs[0].widget.children[0].value
+    radio.label = "B"
+    view.check_button.click()
+    assert "✓ Right." in feedback(view)
+
+
+def test_key_words_table_lists_the_lesson_glossary(mini):
+    table = LessonSession(mini, "RIV-1").key_words()
+    assert list(table.index) == ["rise", "barge"]
+    assert table.loc["barge", "handout gave"] == "баржа"
+    assert table.loc["rise", "in this text (Russian)"] == "брать начало (о реке)"
