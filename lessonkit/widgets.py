@@ -12,12 +12,12 @@ from html import escape
 from typing import Any, Callable
 
 import ipywidgets as w
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from . import answers, feedback
 from .answers import ExerciseResult, OpenResponse
 from .i18n import Language, say
 
-FULL = w.Layout(width="100%")
 LONG_OPTION = 70  # characters; longer radio options are shown as a lettered list
 
 
@@ -25,17 +25,15 @@ LONG_OPTION = 70  # characters; longer radio options are shown as a lettered lis
 class ItemInput:
     """The widgets of one item, how to read the learner's response, and how to clear it.
 
-    `controls` are the widgets the learner sets (a radio group, text boxes, dropdowns...).
+    `parts` are shown one under the other, then the item's feedback; `controls` are the
+    widgets the learner sets (a radio group, text boxes, dropdowns...).
     """
 
-    widget: w.Widget
+    parts: list[w.Widget]
     get: Callable[[], Any]
     reset: Callable[[], None]
     controls: list[w.Widget]
-
-
-def _html(value: str, **kwargs: Any) -> w.HTML:
-    return w.HTML(value=value, layout=FULL, **kwargs)
+    widget: w.Widget | None = None
 
 
 class ExerciseView:
@@ -49,15 +47,20 @@ class ExerciseView:
         self.on_check = on_check
         self.attempts = 0
         self.result: ExerciseResult | None = None
+        # One layout and one style shared by the view's widgets: each widget would
+        # otherwise open its own Layout and Style models in the kernel and the browser.
+        self.full = w.Layout(width="100%")
+        self.html_style = HTMLStyle()
+        self.button_look = w.ButtonStyle()
         self.inputs = [self.build_item(n, item) for n, item in enumerate(exercise.items)]
-        self.item_feedback = [_html("") for _ in exercise.items]
-        self.check_button = w.Button(description=say("check", lang), button_style="primary", icon="check")
-        self.hint_button = w.Button(description=say("hint", lang), icon="lightbulb-o")
+        self.item_feedback = [self.html("") for _ in exercise.items]
+        self.check_button = w.Button(description=say("check", lang), button_style="primary", icon="check", style=self.button_look)
+        self.hint_button = w.Button(description=say("hint", lang), icon="lightbulb-o", style=self.button_look)
         self.answer_button = w.Button(description=say("show_answer", lang), icon="eye", disabled=True,
-                                      tooltip=say("answer_after_attempt", lang))
-        self.retry_button = w.Button(description=say("try_again", lang), icon="refresh")
-        self.hint_box = _html("")
-        self.score_label = _html(feedback.score_html(None, len(exercise.items), lang))
+                                      tooltip=say("answer_after_attempt", lang), style=self.button_look)
+        self.retry_button = w.Button(description=say("try_again", lang), icon="refresh", style=self.button_look)
+        self.hint_box = self.html("")
+        self.score_label = self.html(feedback.score_html(None, len(exercise.items), lang))
         self.check_button.on_click(self.check)
         self.hint_button.on_click(self.show_hint)
         self.answer_button.on_click(self.show_answer)
@@ -66,12 +69,15 @@ class ExerciseView:
 
     # --- building ---------------------------------------------------------------------
 
+    def html(self, value: str) -> w.HTML:
+        return w.HTML(value=value, layout=self.full, style=self.html_style)
+
     def header(self) -> list[w.Widget]:
         instruction = f'<span lang="en">{escape(self.exercise.instruction)}</span>'
         if self.lang == "ru" and self.exercise.instruction_ru:
             instruction = f'<span lang="ru">{escape(self.exercise.instruction_ru)}</span>'
         return [
-            _html(f"<h4>{escape(self.exercise.id)} · {escape(self.exercise.title)}</h4><p>{instruction}</p>"),
+            self.html(f"<h4>{escape(self.exercise.id)} · {escape(self.exercise.title)}</h4><p>{instruction}</p>"),
         ]
 
     def build_item(self, index: int, item: Any) -> ItemInput:
@@ -79,15 +85,17 @@ class ExerciseView:
 
     def layout(self) -> w.VBox:
         rows: list[w.Widget] = self.header()
+        item_layout = w.Layout(width="100%", margin="0 0 8px 0")
         for item_input, item_feedback in zip(self.inputs, self.item_feedback):
-            rows.append(w.VBox([item_input.widget, item_feedback], layout=w.Layout(margin="0 0 8px 0")))
+            item_input.widget = w.VBox([*item_input.parts, item_feedback], layout=item_layout)
+            rows.append(item_input.widget)
         buttons = w.HBox([self.check_button, self.hint_button, self.answer_button, self.retry_button])
-        box = w.VBox([*rows, buttons, self.hint_box, self.score_label], layout=FULL)
+        box = w.VBox([*rows, buttons, self.hint_box, self.score_label], layout=self.full)
         box.add_class("lessonkit-exercise")
         return box
 
     def label(self, index: int, html_text: str) -> w.HTML:
-        return _html(f"<b>{index + 1}.</b> <span lang=\"en\">{html_text}</span>")
+        return self.html(f"<b>{index + 1}.</b> <span lang=\"en\">{html_text}</span>")
 
     # --- behaviour --------------------------------------------------------------------
 
@@ -135,9 +143,9 @@ class SingleChoiceView(ExerciseView):
             options = list(zip(letters, item.options))
         else:
             options = list(zip(item.options, item.options))
-        radio = w.RadioButtons(options=options, value=None, layout=FULL, description="")
+        radio = w.RadioButtons(options=options, value=None, layout=self.full, description="")
         return ItemInput(
-            w.VBox([self.label(index, prompt), radio]),
+            [self.label(index, prompt), radio],
             lambda: radio.value,
             lambda: setattr(radio, "value", None),
             [radio],
@@ -146,12 +154,12 @@ class SingleChoiceView(ExerciseView):
 
 class MultipleSelectView(ExerciseView):
     def build_item(self, index: int, item: Any) -> ItemInput:
-        boxes = [w.Checkbox(value=False, description=option, indent=False, layout=FULL) for option in item.options]
+        boxes = [w.Checkbox(value=False, description=option, indent=False, layout=self.full) for option in item.options]
         def reset() -> None:
             for box in boxes:
                 box.value = False
         return ItemInput(
-            w.VBox([self.label(index, escape(item.prompt)), *boxes]),
+            [self.label(index, escape(item.prompt)), *boxes],
             lambda: {box.description for box in boxes if box.value},
             reset,
             boxes,
@@ -165,7 +173,7 @@ class JudgementView(ExerciseView):
         labels = ("true", "false", "not_given") if self.exercise.kind == "true_false_not_given" else ("stated", "inferred", "not_in_text")
         toggle = w.ToggleButtons(options=[(say(label, self.lang), label) for label in labels], value=None)
         return ItemInput(
-            w.VBox([self.label(index, escape(item.statement)), toggle]),
+            [self.label(index, escape(item.statement)), toggle],
             lambda: toggle.value,
             lambda: setattr(toggle, "value", None),
             [toggle],
@@ -177,7 +185,7 @@ class MatchingView(ExerciseView):
         options = [(say("choose", self.lang), None)] + [(choice, choice) for choice in self.exercise.choices]
         dropdown = w.Dropdown(options=options, value=None, layout=w.Layout(width="auto", min_width="40%"))
         return ItemInput(
-            w.HBox([self.label(index, escape(item.left)), dropdown], layout=FULL),
+            [w.HBox([self.label(index, escape(item.left)), dropdown], layout=self.full)],
             lambda: dropdown.value,
             lambda: setattr(dropdown, "value", None),
             [dropdown],
@@ -197,7 +205,7 @@ class GapFillView(ExerciseView):
         rows = super().header()
         if getattr(self.exercise, "word_bank", False):
             bank = " · ".join(escape(word) for word in self.exercise.bank)
-            rows.append(_html(f"<p><b>{feedback.text('word_bank', self.lang)}:</b> <span lang=\"en\">{bank}</span></p>"))
+            rows.append(self.html(f"<p><b>{feedback.text('word_bank', self.lang)}:</b> <span lang=\"en\">{bank}</span></p>"))
         return rows
 
     def build_item(self, index: int, item: Any) -> ItemInput:
@@ -205,7 +213,7 @@ class GapFillView(ExerciseView):
         prompt = _gap(item.text) + (f" <b>({escape(base)})</b>" if base else "")
         box = w.Text(value="", placeholder=say("your_answer", self.lang), description=f"{index + 1}.",
                      continuous_update=False)
-        return ItemInput(w.VBox([self.label(index, prompt), box]), lambda: box.value, lambda: setattr(box, "value", ""), [box])
+        return ItemInput([self.label(index, prompt), box], lambda: box.value, lambda: setattr(box, "value", ""), [box])
 
 
 class OrderingView(ExerciseView):
@@ -221,7 +229,7 @@ class OrderingView(ExerciseView):
             for dropdown in dropdowns:
                 dropdown.value = None
         return ItemInput(
-            w.VBox([self.label(index, escape(item.prompt) + f"<ul>{segments}</ul>"), w.HBox(dropdowns)]),
+            [self.label(index, escape(item.prompt) + f"<ul>{segments}</ul>"), w.HBox(dropdowns)],
             lambda: [d.value for d in dropdowns],
             reset,
             dropdowns,
@@ -234,11 +242,11 @@ class TypedAnswerView(ExerciseView):
     def build_item(self, index: int, item: Any) -> ItemInput:
         if self.exercise.kind == "translation":
             prompt = f"{feedback.text('source_text', self.lang)}: <span lang=\"ru\">{escape(item.source)}</span>"
-            label = _html(f"<b>{index + 1}.</b> {prompt}")
+            label = self.html(f"<b>{index + 1}.</b> {prompt}")
         else:
             label = self.label(index, escape(item.prompt))
         area = w.Textarea(value="", placeholder=say("your_answer", self.lang), layout=w.Layout(width="100%", height="5em"))
-        return ItemInput(w.VBox([label, area]), lambda: area.value, lambda: setattr(area, "value", ""), [area])
+        return ItemInput([label, area], lambda: area.value, lambda: setattr(area, "value", ""), [area])
 
     def check(self, _button: Any = None) -> ExerciseResult:
         result = super().check(_button)
@@ -254,9 +262,9 @@ class TypedAnswerView(ExerciseView):
 class OpenTaskView(ExerciseView):
     def build_item(self, index: int, item: Any) -> ItemInput:
         area = w.Textarea(value="", placeholder=say("your_answer", self.lang), layout=w.Layout(width="100%", height="8em"))
-        ticks = [w.Checkbox(value=False, description=point, indent=False, layout=FULL) for point in item.checklist]
-        model_box = _html("")
-        checklist = w.VBox([_html(f"<b>{feedback.text('self_check', self.lang)}</b>"), *ticks])
+        ticks = [w.Checkbox(value=False, description=point, indent=False, layout=self.full) for point in item.checklist]
+        model_box = self.html("")
+        checklist = w.VBox([self.html(f"<b>{feedback.text('self_check', self.lang)}</b>"), *ticks])
         self._models = getattr(self, "_models", []) + [model_box]
         def reset() -> None:
             area.value = ""
@@ -264,7 +272,7 @@ class OpenTaskView(ExerciseView):
                 tick.value = False
             model_box.value = ""
         return ItemInput(
-            w.VBox([self.label(index, escape(item.prompt)), area, model_box, checklist]),
+            [self.label(index, escape(item.prompt)), area, model_box, checklist],
             lambda: OpenResponse(area.value, frozenset(n for n, tick in enumerate(ticks) if tick.value)),
             reset,
             [area, *ticks],
