@@ -24,6 +24,7 @@ class ItemResult:
     note: str = ""  # feedback from the data for this particular answer (a chosen distractor...)
     missing: tuple[str, ...] = ()  # key terms not found, for typed answers
     problem: InputProblem | None = None
+    cells: tuple[bool, ...] = ()  # right/wrong per blank cell, for tables
 
     @property
     def right(self) -> bool:
@@ -185,6 +186,22 @@ def check_open_task(exercise: model.OpenTask, responses: Sequence[Any]) -> Exerc
     return ExerciseResult(exercise.id, tuple(results))
 
 
+def check_table(exercise: model.TableCompletion, responses: Sequence[Any]) -> ExerciseResult:
+    """Each row is an item; each blank cell is checked on its own."""
+    results = []
+    for given, row in zip(_pad(responses, len(exercise.items)), exercise.items):
+        entries = given if isinstance(given, dict) else {}
+        cells = [_typed(entries.get(column, ""), answers) for column, answers in row.blanks.items()]
+        if all(cell.status == "unanswered" for cell in cells):
+            results.append(UNANSWERED)
+            continue
+        problem = next((cell.problem for cell in cells if cell.status == "invalid"), None)
+        marks = tuple(cell.right for cell in cells)
+        status: Status = "right" if all(marks) else ("invalid" if problem else "wrong")
+        results.append(ItemResult(status, problem=problem, cells=marks))
+    return ExerciseResult(exercise.id, tuple(results))
+
+
 CHECKERS: dict[str, Callable[[Any, Sequence[Any]], ExerciseResult]] = {
     "single_choice": check_single_choice,
     "multiple_select": check_multiple_select,
@@ -197,6 +214,7 @@ CHECKERS: dict[str, Callable[[Any, Sequence[Any]], ExerciseResult]] = {
     "short_answer": check_key_terms,
     "translation": check_key_terms,
     "open_task": check_open_task,
+    "table_completion": check_table,
 }
 
 
@@ -214,6 +232,8 @@ def key_responses(exercise: Any) -> list[Any]:
         return [item.model_answer for item in exercise.items]
     if kind == "open_task":
         return [OpenResponse(item.model_answer, frozenset(range(len(item.checklist)))) for item in exercise.items]
+    if kind == "table_completion":
+        return [{column: answers[0] for column, answers in row.blanks.items()} for row in exercise.items]
     return [item.answer for item in exercise.items]
 
 
@@ -229,4 +249,6 @@ def answer_text(exercise: Any, index: int) -> str:
         return " – ".join(item.answer)
     if kind in ("short_answer", "translation", "open_task"):
         return item.model_answer
+    if kind == "table_completion":
+        return "; ".join(f"{column}: {answers[0]}" for column, answers in item.blanks.items())
     return item.answer

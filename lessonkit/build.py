@@ -33,6 +33,7 @@ KIND_NAMES = {
     "short_answer": "short answer",
     "translation": "translation RU → EN",
     "open_task": "open task",
+    "table_completion": "table to complete",
 }
 STAGE_NAMES = {
     "pre_reading": "Before you read",
@@ -228,6 +229,8 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
             nb.markdown(passage_markdown((course.paragraphs[p] for p in section.reread), course.glossary_entries(section.reread), reread=True))
         if section.paragraphs:
             nb.markdown(passage_markdown((course.paragraphs[p] for p in section.paragraphs), glossary))
+        if section.timeline:
+            nb.code("lesson.timeline()")
         for exercise_id in section.exercises:
             nb.code(f'lesson.show("{exercise_id}")')
     nb.markdown("## Your score\n\nThe line below counts every item you have checked in this notebook.")
@@ -246,6 +249,8 @@ def evidence_text(item: Any) -> str:
 
 
 def item_text(exercise: Any, item: Any) -> str:
+    if exercise.kind == "table_completion":
+        return "; ".join(f"{cell_text(k)}: {cell_text(v)}" for k, v in item.cells.items())
     for field in ("prompt", "statement", "left", "text", "source"):
         value = getattr(item, field, None)
         if value:
@@ -265,6 +270,10 @@ def answer_key_table(exercise: Any) -> str:
     if getattr(exercise, "distractors", None):
         extras.append("Distractors: " + ", ".join(md_escape(d) for d in exercise.distractors) + ".")
     for item in exercise.items:
+        if exercise.kind == "table_completion":
+            others = {c: a[1:] for c, a in item.blanks.items() if len(a) > 1}
+            if others:
+                extras.append("Also accepted: " + "; ".join(f"{md_escape(c)}: " + ", ".join(md_escape(x) for x in alts) for c, alts in others.items()) + ".")
         if getattr(item, "accept", None):
             extras.append(f"Also accepted for “{cell_text(item.answer)}”: " + ", ".join(md_escape(a) for a in item.accept) + ".")
         if getattr(item, "key_terms", None):

@@ -110,7 +110,7 @@ def _label(raw: Any, loc: tuple[Any, ...]) -> tuple[str, str]:
                 item, path = str(named), []
                 continue
             parent = path.pop() if path else "entry"
-            singular = {"items": "item", "entries": "entry", "paragraphs": "paragraph", "sections": "section"}.get(parent)
+            singular = {"items": "item", "entries": "entry", "paragraphs": "paragraph", "sections": "section", "events": "event"}.get(parent)
             path.append(f"{singular} {part + 1}" if singular else f"{parent}[{part + 1}]")
             continue
         node = node.get(part) if isinstance(node, dict) else None
@@ -233,6 +233,18 @@ def _check_glossary(glossary: model.Glossary, paragraphs: dict[str, model.Paragr
             problems.append(Problem(name, entry.term, f"the sentence is not in paragraph {entry.paragraph}", "copy the sentence exactly from the paragraph's text"))
         if entry.marked_form not in entry.sentence:
             problems.append(Problem(name, entry.term, f"the marked form {entry.marked_form!r} is not in the sentence", "set `mark` to the words as they appear in the sentence"))
+    return problems
+
+
+def _check_timeline(timeline: model.Timeline, paragraphs: dict[str, model.Paragraph], name: str) -> list[Problem]:
+    problems = []
+    for event in timeline.events:
+        label = f"{event.when} {event.place}"
+        para = paragraphs.get(event.paragraph)
+        if para is None:
+            problems.append(Problem(name, label, f"unknown paragraph id {event.paragraph}", "use an id from data/texts/"))
+        elif _squeeze(event.quote) not in _squeeze(para.full_text):
+            problems.append(Problem(name, label, f"the quote {event.quote!r} is not in paragraph {event.paragraph}", "copy the words exactly from the paragraph"))
     return problems
 
 
@@ -370,7 +382,16 @@ def collect(data_dir: Path) -> tuple[model.Course | None, list[Problem]]:
         if lesson is not None:
             lessons[ref.id] = lesson
             problems += _check_lesson(lesson, ref, paragraphs, _relative(path, data_dir), broken)
-    course = model.Course(data_dir, course_map, texts, glossaries, lessons)
+    timeline = None
+    if course_map.timeline:
+        path = data_dir / course_map.timeline
+        raw, found = read_yaml(path, data_dir)
+        problems += found
+        timeline, found = validate(model.Timeline, raw, _relative(path, data_dir)) if raw is not None else (None, [])
+        problems += found
+        if timeline is not None:
+            problems += _check_timeline(timeline, paragraphs, _relative(path, data_dir))
+    course = model.Course(data_dir, course_map, texts, glossaries, lessons, timeline)
     if len(texts) == len(course_map.texts) and len(lessons) == len(course_map.lessons):
         problems += _check_course(course, "data/course.yml")
     else:

@@ -222,6 +222,23 @@ class OpenTaskItem(Item):
     max_words: int | None = Field(default=None, ge=1)
 
 
+class TableRow(Item):
+    """One row of a table to complete: the cells given, and the blanks with their answers."""
+
+    cells: dict[NonEmpty, NonEmpty] = {}
+    blanks: dict[NonEmpty, list[NonEmpty]] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _blanks_have_answers(self) -> "TableRow":
+        empty = [column for column, answers in self.blanks.items() if not answers]
+        if empty:
+            raise ValueError(f"blanks {empty} list no accepted answer; give at least one")
+        both = sorted(set(self.cells) & set(self.blanks))
+        if both:
+            raise ValueError(f"columns {both} are both given and blank; make each cell one or the other")
+        return self
+
+
 class ExerciseBase(Record):
     id: ExerciseId
     title: NonEmpty
@@ -305,6 +322,22 @@ class OpenTask(ExerciseBase):
     items: list[OpenTaskItem] = Field(min_length=1)
 
 
+class TableCompletion(ExerciseBase):
+    kind: Literal["table_completion"]
+    columns: list[NonEmpty] = Field(min_length=2)
+    items: list[TableRow] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _rows_fill_the_columns(self) -> "TableCompletion":
+        for n, row in enumerate(self.items, start=1):
+            cells = set(row.cells) | set(row.blanks)
+            if cells != set(self.columns):
+                raise ValueError(
+                    f"row {n} has columns {sorted(cells)} but the table has {self.columns}; give every column once, as a cell or a blank"
+                )
+        return self
+
+
 Exercise = Annotated[
     Union[
         SingleChoice,
@@ -318,6 +351,7 @@ Exercise = Annotated[
         ShortAnswer,
         Translation,
         OpenTask,
+        TableCompletion,
     ],
     Field(discriminator="kind"),
 ]
@@ -334,7 +368,33 @@ EXERCISE_KINDS: tuple[str, ...] = (
     "short_answer",
     "translation",
     "open_task",
+    "table_completion",
 )
+
+
+# --- the timeline of dated events -------------------------------------------------------
+
+
+class TimelineEvent(Record):
+    when: NonEmpty  # as a learner would write it: "2007", "November 2009", "2009–2013"
+    start: int = Field(ge=0, le=3000)
+    end: int | None = Field(default=None, ge=0, le=3000)
+    event: NonEmpty
+    place: NonEmpty
+    organisation: NonEmpty
+    paragraph: ParagraphId
+    quote: NonEmpty
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> "TimelineEvent":
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}; swap them")
+        return self
+
+
+class Timeline(Record):
+    events: list[TimelineEvent] = Field(min_length=1)
 
 
 # --- lessons and the course map ---------------------------------------------------------
@@ -349,6 +409,7 @@ class Section(Record):
     intro: str = ""
     paragraphs: list[ParagraphId] = []
     reread: list[ParagraphId] = []
+    timeline: bool = False
     exercises: list[ExerciseId] = []
 
 
@@ -411,6 +472,7 @@ class CourseMap(Record):
     source: NonEmpty
     start_page: Slug
     repository: NonEmpty
+    timeline: NonEmpty | None = None
     texts: list[TextRef] = Field(min_length=1)
     lessons: list[LessonRef] = Field(min_length=1)
 
@@ -441,12 +503,14 @@ class Course:
         texts: dict[str, Text],
         glossaries: dict[str, Glossary],
         lessons: dict[str, Lesson],
+        timeline: Timeline | None = None,
     ) -> None:
         self.root = root
         self.map = course_map
         self.texts = texts
         self.glossaries = glossaries
         self.lessons = lessons
+        self.timeline = timeline
         self.paragraphs: dict[str, Paragraph] = {
             p.id: p for text in texts.values() for p in text.paragraphs
         }

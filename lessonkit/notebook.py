@@ -90,6 +90,22 @@ class LessonSession:
         return frame.set_index("term")
 
 
+    def timeline(self) -> Any:
+        """The course's dated events as a chart (matplotlib figure)."""
+        if self.course is None or self.course.timeline is None:
+            return self._problem("the course has no timeline (data/course.yml: timeline)")
+        from IPython.display import HTML
+
+        from .charts import figure_html, timeline_figure
+
+        events = self.course.timeline.events
+        text_of = {p.id: text.id for text in self.course.texts.values() for p in text.paragraphs}
+        titles = {text.id: text.title for text in self.course.texts.values()}
+        figure = timeline_figure(events, text_of, titles)
+        alt = "Timeline: " + "; ".join(f"{e.when}, {e.place}: {e.event}" for e in sorted(events, key=lambda e: e.start))
+        return HTML(figure_html(figure, alt))
+
+
 def open_lesson(lesson_id: str, lang: Language = "en", data_dir: Path | str | None = None) -> LessonSession:
     """Load the course and start a session for one lesson; never raises on bad data."""
     from .load import DataError, load_course  # validation machinery: loaded when a lesson opens

@@ -125,6 +125,7 @@ class ExerciseView:
             self.item_feedback[n].value = feedback.answer_feedback(self.exercise, n, self.lang)
 
     def try_again(self, _button: Any = None) -> None:
+        """Clear the answers and the feedback; the score of the last check stays shown."""
         for item_input in self.inputs:
             item_input.reset()
         for box in self.item_feedback:
@@ -287,6 +288,60 @@ class OpenTaskView(ExerciseView):
         return result
 
 
+class TableView(ExerciseView):
+    """A table to complete: given cells as text, blank cells as boxes, marked cell by cell."""
+
+    def grid(self, children: list[w.Widget]) -> w.GridBox:
+        columns = len(self.exercise.columns)
+        return w.GridBox(children, layout=w.Layout(width="100%", grid_template_columns=f"repeat({columns}, minmax(0, 1fr))", grid_gap="4px"))
+
+    def header(self) -> list[w.Widget]:
+        heads = [self.html(f"<b lang=\"en\">{escape(column)}</b>") for column in self.exercise.columns]
+        return [*super().header(), self.grid(heads)]
+
+    def build_item(self, index: int, item: Any) -> ItemInput:
+        cells: list[w.Widget] = []
+        boxes: dict[str, w.Text] = {}
+        self._marks = getattr(self, "_marks", [])
+        marks: list[w.HTML] = []
+        for column in self.exercise.columns:
+            if column in item.cells:
+                cells.append(self.html(f"<span lang=\"en\">{escape(item.cells[column])}</span>"))
+                continue
+            box = w.Text(value="", placeholder=column, description=f"{index + 1}.", layout=w.Layout(width="auto"),
+                         style={"description_width": "2em"}, continuous_update=False)
+            mark = self.html("")
+            boxes[column] = box
+            marks.append(mark)
+            cells.append(w.HBox([box, mark], layout=w.Layout(width="100%")))
+        self._marks.append(marks)
+
+        def reset() -> None:
+            for box in boxes.values():
+                box.value = ""
+            for mark in marks:
+                mark.value = ""
+
+        return ItemInput([self.grid(cells)], lambda: {c: b.value for c, b in boxes.items()}, reset, list(boxes.values()))
+
+    def check(self, _button: Any = None) -> ExerciseResult:
+        result = super().check(_button)
+        for marks, item_result in zip(self._marks, result.items):
+            rights = item_result.cells or (False,) * len(marks)
+            for mark, right in zip(marks, rights):
+                mark.value = f"<b>{feedback.text('right' if right else 'wrong', self.lang)}</b>"
+        return result
+
+    def table(self) -> Any:
+        """The table as the learner has filled it, as a pandas DataFrame."""
+        import pandas as pd
+
+        rows = []
+        for item, item_input in zip(self.exercise.items, self.inputs):
+            rows.append({**item.cells, **item_input.get()})
+        return pd.DataFrame(rows, columns=self.exercise.columns)
+
+
 VIEWS: dict[str, type[ExerciseView]] = {
     "single_choice": SingleChoiceView,
     "multiple_select": MultipleSelectView,
@@ -299,6 +354,7 @@ VIEWS: dict[str, type[ExerciseView]] = {
     "short_answer": TypedAnswerView,
     "translation": TypedAnswerView,
     "open_task": OpenTaskView,
+    "table_completion": TableView,
 }
 
 

@@ -99,3 +99,12 @@ def test_answer_logic_does_not_import_widgets():
     code = "import sys, lessonkit.answers, lessonkit.load; print('ipywidgets' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_table_rows_are_checked_cell_by_cell(mini):
+    table = ex(mini, 12)
+    result = check(table, [{"number or place": "10"}, {"number or place": "Austria"}])
+    assert [r.status for r in result.items] == ["right", "wrong"]
+    assert result.items[1].cells == (False,)
+    assert check(table, [{}, {"number or place": ""}]).items[0].status == "unanswered"
+    assert check(table, key_responses(table)).complete

@@ -111,7 +111,7 @@ def test_a_course_on_another_subject_is_built_and_committed(capsys):
     assert main(["--data", str(mini / "data"), "build", "--check"]) == 0
     solution = read(mini / "solutions" / "01-riv-danube.ipynb")
     outputs = [o for c in solution.cells if c.cell_type == "code" for o in c.outputs]
-    assert [o.text for o in outputs] == ["RIV-1: 11 of 11 exercises accept their keys\n"]
+    assert [o.text for o in outputs] == ["RIV-1: 12 of 12 exercises accept their keys\n"]
     assert "migration" not in (mini / "notebooks" / "01-riv-danube.ipynb").read_text(encoding="utf-8").lower()
 
 

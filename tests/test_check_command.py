@@ -69,8 +69,8 @@ BROKEN: list[tuple[str, str, Callable[[Path], None], list[str]]] = [
      [TEXT, "R-02", "the corrected words 'a road' occur 0 times"]),
     ("exercise shown in no section", LESSON, lambda p: edit_yaml(p, lambda d: d["sections"][1]["exercises"].remove("RIV1-11")),
      [LESSON, "RIV1-11", "shown in 0 sections"]),
-    ("section names a missing exercise", LESSON, lambda p: edit_yaml(p, lambda d: d["sections"][1]["exercises"].append("RIV1-12")),
-     [LESSON, "RIV1-12", "does not exist"]),
+    ("section names a missing exercise", LESSON, lambda p: edit_yaml(p, lambda d: d["sections"][1]["exercises"].append("RIV1-13")),
+     [LESSON, "RIV1-13", "does not exist"]),
     ("lesson file missing", COURSE, lambda p: edit_yaml(p, lambda d: d["lessons"][0].update(file="lessons/nowhere.yml")),
      ["data/lessons/nowhere.yml", "the file does not exist"]),
     ("paragraph read in no lesson", LESSON, lambda p: edit_yaml(p, lambda d: d["sections"][0]["paragraphs"].remove("R-02")),
@@ -118,3 +118,12 @@ def test_command_line_never_shows_a_traceback(mini_copy):
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert LESSON in result.stdout
+
+
+def test_timeline_quote_and_table_shape_are_checked(mini_copy, capsys):
+    edit_yaml(mini_copy / "data/timeline.yml", lambda d: d["events"][0].update(quote="barges carry coal"))
+    edit_yaml(mini_copy / LESSON, lambda d: exercise(d, 12)["items"][0].update(cells={}))
+    assert main(["--data", str(mini_copy / "data"), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "data/timeline.yml: 1800s Danube: the quote 'barges carry coal' is not in paragraph R-02" in out
+    assert "RIV1-12: row 1 has columns ['number or place'] but the table has ['fact', 'number or place']" in out

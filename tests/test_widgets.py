@@ -241,7 +241,7 @@ def test_data_markup_is_escaped(mini):
     assert "<script>" not in view.widget.children[0].value
 
 
-@pytest.mark.parametrize("exercise_id", [f"RIV1-{n:02d}" for n in range(1, 12)])
+@pytest.mark.parametrize("exercise_id", [f"RIV1-{n:02d}" for n in range(1, 13)])
 def test_every_kind_survives_hostile_input(mini, exercise_id):
     """Empty, very long, control characters: a message, never an exception."""
     view = make(mini, exercise_id)
@@ -265,13 +265,13 @@ def test_russian_interface_labels_and_lang_attribute(mini):
 def test_notebook_score_counts_every_checked_exercise(mini):
     session = LessonSession(mini, "RIV-1")
     score = session.score()
-    assert "0 of 14" in score.value
+    assert "0 of 16" in score.value
     session.show("RIV1-01")
     session.show("RIV1-03")
     session.views["RIV1-01"].inputs[0].controls[0].value = "Germany"
     session.views["RIV1-01"].check_button.click()
     session.views["RIV1-03"].check_button.click()
-    assert "1 of 14 items right (2 of 11 exercises checked)" in score.value
+    assert "1 of 16 items right (2 of 12 exercises checked)" in score.value
 
 
 def test_unknown_exercise_is_a_message_not_a_traceback(mini):
@@ -303,3 +303,29 @@ def test_key_words_table_lists_the_lesson_glossary(mini):
     assert list(table.index) == ["rise", "barge"]
     assert table.loc["barge", "handout gave"] == "баржа"
     assert table.loc["rise", "in this text (Russian)"] == "брать начало (о реке)"
+
+
+def test_table_completion_is_marked_cell_by_cell(mini):
+    view = make(mini, "RIV1-12")
+    first, second = (row.controls[0] for row in view.inputs)
+    first.value = "10"
+    second.value = "Austria"
+    view.check_button.click()
+    marks = view._marks
+    assert "✓" in marks[0][0].value and "✗" in marks[1][0].value
+    assert "✓ Right." in feedback(view, 0) and "✗ Not right." in feedback(view, 1)
+    assert "It rises in the Black Forest in Germany." in feedback(view, 1)
+    table = view.table()
+    assert list(table.columns) == ["fact", "number or place"]
+    assert table.iloc[1].tolist() == ["where it rises", "Austria"]
+    second.value = "black forest"
+    view.check_button.click()
+    assert "Score: 2 of 2" in view.score_label.value
+    view.retry_button.click()
+    assert first.value == "" and marks[0][0].value == ""
+
+
+def test_timeline_is_a_picture_with_a_text_alternative(mini):
+    html = LessonSession(mini, "RIV-1").timeline().data
+    assert html.startswith('<img src="data:image/png;base64,')
+    assert 'alt="Timeline: 1800s, Danube: barges carry grain' in html
