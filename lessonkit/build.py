@@ -217,6 +217,7 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
         "Each exercise has **Check**, **Hint**, **Show answer** (after your first try) and **Try again**.*"
     )
     nb.code(setup_source(ref.id), hidden=True)
+    nb.code("lesson.language()")
     nb.markdown(
         f"## Before you read\n\n{lesson.context}\n\n**Predict.** {lesson.prediction}\n\n"
         "### Key words\n\nThe words below are marked in the text: hover over a marked word to see its meaning in this context."

@@ -32,6 +32,7 @@ class LessonSession:
         self.views: dict[str, ExerciseView] = {}
         self.results: dict[str, ExerciseResult] = {}
         self._score_boxes: list[w.HTML] = []
+        self._switches: list[w.ToggleButtons] = []
 
     @property
     def lesson(self) -> Any:
@@ -58,6 +59,27 @@ class LessonSession:
         self.results[result.exercise_id] = result
         for box in self._score_boxes:
             box.value = self.score_html()
+
+    def language(self) -> w.ToggleButtons:
+        """The English / Russian switch for every exercise and message of this notebook."""
+        switch = w.ToggleButtons(options=[("English", "en"), ("Русский", "ru")], value=self.lang,
+                                 description=feedback.say_plain("language", self.lang),
+                                 tooltips=["Interface in English", "Интерфейс на русском языке"])
+        switch.observe(lambda change: self.set_language(change["new"]), names="value")
+        self._switches.append(switch)
+        return switch
+
+    def set_language(self, lang: Language) -> None:
+        """Switch every exercise, score line and switch of this notebook to `lang`."""
+        self.lang = lang
+        for view in self.views.values():
+            view.set_language(lang)
+        for box in self._score_boxes:
+            box.value = self.score_html()
+        for switch in self._switches:
+            switch.description = feedback.say_plain("language", lang)
+            if switch.value != lang:
+                switch.value = lang
 
     def score_html(self) -> str:
         exercises = self.lesson.exercises if self.lesson is not None else []

@@ -52,13 +52,18 @@ class ExerciseView:
         self.full = w.Layout(width="100%")
         self.html_style = HTMLStyle()
         self.button_look = w.ButtonStyle()
+        # Every widget whose words depend on the interface language registers a function
+        # that writes them; switching the language runs them all again.
+        self._relabel: list[Callable[[], None]] = []
+        self._shown: list[str] = ["" for _ in exercise.items]  # "", "result" or "answer"
+        self._hint_shown = ""  # "", "hint" or "wait"
         self.inputs = [self.build_item(n, item) for n, item in enumerate(exercise.items)]
         self.item_feedback = [self.html("") for _ in exercise.items]
-        self.check_button = w.Button(description=say("check", lang), button_style="primary", icon="check", style=self.button_look)
-        self.hint_button = w.Button(description=say("hint", lang), icon="lightbulb-o", style=self.button_look)
-        self.answer_button = w.Button(description=say("show_answer", lang), icon="eye", disabled=True,
-                                      tooltip=say("answer_after_attempt", lang), style=self.button_look)
-        self.retry_button = w.Button(description=say("try_again", lang), icon="refresh", style=self.button_look)
+        self.check_button = w.Button(button_style="primary", icon="check", style=self.button_look)
+        self.hint_button = w.Button(icon="lightbulb-o", style=self.button_look)
+        self.answer_button = w.Button(icon="eye", disabled=True, style=self.button_look)
+        self.retry_button = w.Button(icon="refresh", style=self.button_look)
+        self.localized(self._label_buttons)
         self.hint_box = self.html("")
         self.score_label = self.html(feedback.score_html(None, len(exercise.items), lang))
         self.check_button.on_click(self.check)
@@ -69,16 +74,32 @@ class ExerciseView:
 
     # --- building ---------------------------------------------------------------------
 
+    def localized(self, apply: Callable[[], None]) -> None:
+        """Write a widget's words now, and again whenever the language changes."""
+        apply()
+        self._relabel.append(apply)
+
+    def _label_buttons(self) -> None:
+        self.check_button.description = say("check", self.lang)
+        self.hint_button.description = say("hint", self.lang)
+        self.answer_button.description = say("show_answer", self.lang)
+        self.answer_button.tooltip = say("answer_after_attempt", self.lang)
+        self.retry_button.description = say("try_again", self.lang)
+
     def html(self, value: str) -> w.HTML:
         return w.HTML(value=value, layout=self.full, style=self.html_style)
 
     def header(self) -> list[w.Widget]:
-        instruction = f'<span lang="en">{escape(self.exercise.instruction)}</span>'
-        if self.lang == "ru" and self.exercise.instruction_ru:
-            instruction = f'<span lang="ru">{escape(self.exercise.instruction_ru)}</span>'
-        return [
-            self.html(f"<h4>{escape(self.exercise.id)} · {escape(self.exercise.title)}</h4><p>{instruction}</p>"),
-        ]
+        title = self.html("")
+
+        def write() -> None:
+            instruction = f'<span lang="en">{escape(self.exercise.instruction)}</span>'
+            if self.lang == "ru" and self.exercise.instruction_ru:
+                instruction = f'<span lang="ru">{escape(self.exercise.instruction_ru)}</span>'
+            title.value = f"<h4 lang=\"en\">{escape(self.exercise.id)} · {escape(self.exercise.title)}</h4><p>{instruction}</p>"
+
+        self.localized(write)
+        return [title]
 
     def build_item(self, index: int, item: Any) -> ItemInput:
         raise NotImplementedError
@@ -106,31 +127,56 @@ class ExerciseView:
         result = answers.check(self.exercise, self.responses())
         self.result = result
         self.attempts += 1
-        for n, item_result in enumerate(result.items):
-            self.item_feedback[n].value = feedback.item_feedback(self.exercise, n, item_result, self.lang)
-        self.score_label.value = feedback.score_html(result.score, result.total, self.lang)
+        self._shown = ["result" for _ in self.exercise.items]
+        self.render_feedback()
         self.answer_button.disabled = False
         if self.on_check is not None:
             self.on_check(result)
         return result
 
+    def render_feedback(self) -> None:
+        """Write every feedback area from the view's state, in the current language."""
+        for n, shown in enumerate(self._shown):
+            if shown == "result" and self.result is not None:
+                self.item_feedback[n].value = feedback.item_feedback(self.exercise, n, self.result.items[n], self.lang)
+            elif shown == "answer":
+                self.item_feedback[n].value = feedback.answer_feedback(self.exercise, n, self.lang)
+            else:
+                self.item_feedback[n].value = ""
+        score = self.result.score if self.result is not None else None
+        self.score_label.value = feedback.score_html(score, len(self.exercise.items), self.lang)
+        if self._hint_shown == "hint":
+            self.hint_box.value = feedback.hint_html(self.exercise, self.lang)
+        elif self._hint_shown == "wait":
+            self.hint_box.value = f"<em>{feedback.text('answer_after_attempt', self.lang)}</em>"
+        else:
+            self.hint_box.value = ""
+
     def show_hint(self, _button: Any = None) -> None:
-        self.hint_box.value = feedback.hint_html(self.exercise, self.lang)
+        self._hint_shown = "hint"
+        self.render_feedback()
 
     def show_answer(self, _button: Any = None) -> None:
         if self.attempts == 0:
-            self.hint_box.value = f"<em>{feedback.text('answer_after_attempt', self.lang)}</em>"
-            return
-        for n in range(len(self.exercise.items)):
-            self.item_feedback[n].value = feedback.answer_feedback(self.exercise, n, self.lang)
+            self._hint_shown = "wait"
+        else:
+            self._shown = ["answer" for _ in self.exercise.items]
+        self.render_feedback()
 
     def try_again(self, _button: Any = None) -> None:
         """Clear the answers and the feedback; the score of the last check stays shown."""
         for item_input in self.inputs:
             item_input.reset()
-        for box in self.item_feedback:
-            box.value = ""
-        self.hint_box.value = ""
+        self._shown = ["" for _ in self.exercise.items]
+        self._hint_shown = ""
+        self.render_feedback()
+
+    def set_language(self, lang: Language) -> None:
+        """Say every label, button and message of the exercise in `lang`."""
+        self.lang = lang
+        for apply in self._relabel:
+            apply()
+        self.render_feedback()
 
 
 class SingleChoiceView(ExerciseView):
@@ -173,6 +219,7 @@ class JudgementView(ExerciseView):
     def build_item(self, index: int, item: Any) -> ItemInput:
         labels = ("true", "false", "not_given") if self.exercise.kind == "true_false_not_given" else ("stated", "inferred", "not_in_text")
         toggle = w.ToggleButtons(options=[(say(label, self.lang), label) for label in labels], value=None)
+        self.localized(lambda: _keep_value(toggle, [(say(label, self.lang), label) for label in labels]))
         return ItemInput(
             [self.label(index, escape(item.statement)), toggle],
             lambda: toggle.value,
@@ -183,8 +230,8 @@ class JudgementView(ExerciseView):
 
 class MatchingView(ExerciseView):
     def build_item(self, index: int, item: Any) -> ItemInput:
-        options = [(say("choose", self.lang), None)] + [(choice, choice) for choice in self.exercise.choices]
-        dropdown = w.Dropdown(options=options, value=None, layout=w.Layout(width="auto", min_width="40%"))
+        dropdown = w.Dropdown(options=[], layout=w.Layout(width="auto", min_width="40%"))
+        self.localized(lambda: _keep_value(dropdown, [(say("choose", self.lang), None)] + [(c, c) for c in self.exercise.choices]))
         return ItemInput(
             [w.HBox([self.label(index, escape(item.left)), dropdown], layout=self.full)],
             lambda: dropdown.value,
@@ -206,14 +253,16 @@ class GapFillView(ExerciseView):
         rows = super().header()
         if getattr(self.exercise, "word_bank", False):
             bank = " · ".join(escape(word) for word in self.exercise.bank)
-            rows.append(self.html(f"<p><b>{feedback.text('word_bank', self.lang)}:</b> <span lang=\"en\">{bank}</span></p>"))
+            box = self.html("")
+            self.localized(lambda: setattr(box, "value", f"<p><b>{feedback.text('word_bank', self.lang)}:</b> <span lang=\"en\">{bank}</span></p>"))
+            rows.append(box)
         return rows
 
     def build_item(self, index: int, item: Any) -> ItemInput:
         base = getattr(item, "base", None)
         prompt = _gap(item.text) + (f" <b>({escape(base)})</b>" if base else "")
-        box = w.Text(value="", placeholder=say("your_answer", self.lang), description=f"{index + 1}.",
-                     continuous_update=False)
+        box = w.Text(value="", description=f"{index + 1}.", continuous_update=False)
+        self.localized(lambda: setattr(box, "placeholder", say("your_answer", self.lang)))
         return ItemInput([self.label(index, prompt), box], lambda: box.value, lambda: setattr(box, "value", ""), [box])
 
 
@@ -221,11 +270,14 @@ class OrderingView(ExerciseView):
     def build_item(self, index: int, item: Any) -> ItemInput:
         segments = "".join(f"<li><b>{escape(k)}</b>: {escape(v)}</li>" for k, v in sorted(item.segments.items()))
         labels = sorted(item.segments)
-        dropdowns = [
-            w.Dropdown(options=[(say("choose", self.lang), None)] + [(label, label) for label in labels], value=None,
-                       description=say("position", self.lang, n=n + 1), style={"description_width": "initial"})
-            for n in range(len(labels))
-        ]
+        dropdowns = [w.Dropdown(options=[], style={"description_width": "initial"}) for _ in labels]
+
+        def write() -> None:
+            for n, dropdown in enumerate(dropdowns):
+                dropdown.description = say("position", self.lang, n=n + 1)
+                _keep_value(dropdown, [(say("choose", self.lang), None)] + [(label, label) for label in labels])
+
+        self.localized(write)
         def reset() -> None:
             for dropdown in dropdowns:
                 dropdown.value = None
@@ -242,30 +294,35 @@ class TypedAnswerView(ExerciseView):
 
     def build_item(self, index: int, item: Any) -> ItemInput:
         if self.exercise.kind == "translation":
-            prompt = f"{feedback.text('source_text', self.lang)}: <span lang=\"ru\">{escape(item.source)}</span>"
-            label = self.html(f"<b>{index + 1}.</b> {prompt}")
+            label = self.html("")
+            self.localized(lambda: setattr(label, "value", f"<b>{index + 1}.</b> {feedback.text('source_text', self.lang)}: "
+                                                            f"<span lang=\"ru\">{escape(item.source)}</span>"))
         else:
             label = self.label(index, escape(item.prompt))
-        area = w.Textarea(value="", placeholder=say("your_answer", self.lang), layout=w.Layout(width="100%", height="5em"))
+        area = w.Textarea(value="", layout=w.Layout(width="100%", height="5em"))
+        self.localized(lambda: setattr(area, "placeholder", say("your_answer", self.lang)))
         return ItemInput([label, area], lambda: area.value, lambda: setattr(area, "value", ""), [area])
 
-    def check(self, _button: Any = None) -> ExerciseResult:
-        result = super().check(_button)
+    def render_feedback(self) -> None:
+        super().render_feedback()
         if self.exercise.kind == "translation":
             # A translation always shows its model answer after checking: variants are many.
             for n, item in enumerate(self.exercise.items):
-                self.item_feedback[n].value += (
-                    f"<div><b>{feedback.text('model_answer', self.lang)}:</b> <span lang=\"en\">{escape(item.model_answer)}</span></div>"
-                )
-        return result
+                if self._shown[n] == "result":
+                    self.item_feedback[n].value += (
+                        f"<div><b>{feedback.text('model_answer', self.lang)}:</b> <span lang=\"en\">{escape(item.model_answer)}</span></div>"
+                    )
 
 
 class OpenTaskView(ExerciseView):
     def build_item(self, index: int, item: Any) -> ItemInput:
-        area = w.Textarea(value="", placeholder=say("your_answer", self.lang), layout=w.Layout(width="100%", height="8em"))
+        area = w.Textarea(value="", layout=w.Layout(width="100%", height="8em"))
+        self.localized(lambda: setattr(area, "placeholder", say("your_answer", self.lang)))
         ticks = [w.Checkbox(value=False, description=point, indent=False, layout=self.full) for point in item.checklist]
         model_box = self.html("")
-        checklist = w.VBox([self.html(f"<b>{feedback.text('self_check', self.lang)}</b>"), *ticks])
+        heading = self.html("")
+        self.localized(lambda: setattr(heading, "value", f"<b>{feedback.text('self_check', self.lang)}</b>"))
+        checklist = w.VBox([heading, *ticks])
         self._models = getattr(self, "_models", []) + [model_box]
         def reset() -> None:
             area.value = ""
@@ -279,13 +336,13 @@ class OpenTaskView(ExerciseView):
             [area, *ticks],
         )
 
-    def check(self, _button: Any = None) -> ExerciseResult:
-        result = super().check(_button)
-        for item, model_box in zip(self.exercise.items, self._models):
+    def render_feedback(self) -> None:
+        super().render_feedback()
+        for item, model_box, shown in zip(self.exercise.items, self._models, self._shown):
             model_box.value = (
                 f"<div><b>{feedback.text('model_answer', self.lang)}:</b> <span lang=\"en\">{escape(item.model_answer)}</span></div>"
+                if shown else ""
             )
-        return result
 
 
 class TableView(ExerciseView):
@@ -324,13 +381,13 @@ class TableView(ExerciseView):
 
         return ItemInput([self.grid(cells)], lambda: {c: b.value for c, b in boxes.items()}, reset, list(boxes.values()))
 
-    def check(self, _button: Any = None) -> ExerciseResult:
-        result = super().check(_button)
-        for marks, item_result in zip(self._marks, result.items):
-            rights = item_result.cells or (False,) * len(marks)
+    def render_feedback(self) -> None:
+        super().render_feedback()
+        for marks, shown, n in zip(self._marks, self._shown, range(len(self._marks))):
+            item_result = self.result.items[n] if self.result is not None and shown == "result" else None
+            rights = (item_result.cells or (False,) * len(marks)) if item_result else (None,) * len(marks)
             for mark, right in zip(marks, rights):
-                mark.value = f"<b>{feedback.text('right' if right else 'wrong', self.lang)}</b>"
-        return result
+                mark.value = "" if right is None else f"<b>{feedback.text('right' if right else 'wrong', self.lang)}</b>"
 
     def table(self) -> Any:
         """The table as the learner has filled it, as a pandas DataFrame."""
@@ -340,6 +397,13 @@ class TableView(ExerciseView):
         for item, item_input in zip(self.exercise.items, self.inputs):
             rows.append({**item.cells, **item_input.get()})
         return pd.DataFrame(rows, columns=self.exercise.columns)
+
+
+def _keep_value(widget: w.Widget, options: list[tuple[str, Any]]) -> None:
+    """Relabel a selection widget's options without losing the learner's choice."""
+    value = widget.value
+    widget.options = options
+    widget.value = value
 
 
 VIEWS: dict[str, type[ExerciseView]] = {

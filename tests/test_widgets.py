@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lessonkit.answers import answer_text
@@ -329,3 +331,55 @@ def test_timeline_is_a_picture_with_a_text_alternative(mini):
     html = LessonSession(mini, "RIV-1").timeline().data
     assert html.startswith('<img src="data:image/png;base64,')
     assert 'alt="Timeline: 1800s, Danube: barges carry grain' in html
+
+
+def visible_strings(widget) -> list[str]:
+    """Every piece of text a learner can see in a widget tree."""
+    found = []
+    for name in ("value", "description", "placeholder", "tooltip"):
+        value = getattr(widget, name, None)
+        if isinstance(value, str) and name != "value" or (name == "value" and type(widget).__name__ == "HTML"):
+            found.append(value)
+    for label, _ in getattr(widget, "_options_full", None) or []:
+        found.append(label)
+    for child in getattr(widget, "children", ()):
+        found += visible_strings(child)
+    return found
+
+
+@pytest.mark.parametrize("exercise_id", [f"RIV1-{n:02d}" for n in range(1, 13)])
+def test_language_switch_changes_every_interface_string(mini, exercise_id):
+    from lessonkit.i18n import STRINGS
+
+    view = make(mini, exercise_id)
+    view.check_button.click()
+    view.hint_button.click()
+    english = [s for s in visible_strings(view.widget) if s]
+    view.set_language("ru")
+    # Data (titles, statements, quotes) is English by design and marked lang="en"; only
+    # the interface's own words must change.
+    russian = re.sub(r'<(span|h4) lang="en">.*?</\1>', "", " ".join(visible_strings(view.widget)), flags=re.S)
+    leftovers = [entry["en"] for entry in STRINGS.values()
+                 if entry["en"] != entry["ru"] and "{" not in entry["en"] and entry["en"] in russian]
+    assert leftovers == []
+    assert "Проверить" in russian and 'lang="ru"' in russian
+    view.set_language("en")
+    assert [s for s in visible_strings(view.widget) if s] == english
+
+
+def test_language_switch_keeps_the_learners_choices(mini):
+    view = make(mini, "RIV1-03")
+    view.inputs[0].controls[0].value = "true"
+    view.set_language("ru")
+    assert view.inputs[0].controls[0].value == "true"
+    assert [label for label, _ in view.inputs[0].controls[0].options] == ["Верно", "Неверно", "Нет в тексте"]
+
+
+def test_notebook_switch_relabels_all_exercises_and_the_score(mini):
+    session = LessonSession(mini, "RIV-1")
+    session.show("RIV1-01")
+    score = session.score()
+    switch = session.language()
+    switch.value = "ru"
+    assert session.views["RIV1-01"].check_button.description == "Проверить"
+    assert "Ваш результат" in score.value and switch.description == "Язык"
