@@ -7,10 +7,11 @@ result with a `problem`, which the view turns into a helpful message.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Literal, Sequence
 
-from .normalise import InputProblem, contains_term, input_problem, same_answer, words
+from .normalise import InputProblem, contains_term, input_problem, same_answer
 
 if TYPE_CHECKING:  # the schema is only needed for type hints here, not at import
     from . import model
@@ -56,6 +57,9 @@ class OpenResponse:
     text: str = ""
     ticked: frozenset[int] = frozenset()
 
+
+# Words in any script: open tasks may be written in Russian (EN->RU translation).
+_ANY_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 RIGHT = ItemResult("right")
 WRONG = ItemResult("wrong")
@@ -175,7 +179,7 @@ def check_open_task(exercise: model.OpenTask, responses: Sequence[Any]) -> Exerc
         if problem is not None:
             results.append(ItemResult("unanswered" if problem.code == "empty" else "invalid", problem=problem))
             continue
-        count = len(words(response.text)) or len(response.text.split())
+        count = len(_ANY_WORD.findall(response.text))
         if count < item.min_words:
             results.append(ItemResult("invalid", problem=InputProblem("too_short", str(item.min_words))))
         elif item.max_words and count > item.max_words:

@@ -205,7 +205,6 @@ def note_block(note: model.EditorNote | None, label: str) -> str:
 
 def build_lesson(course: Course, ref: model.LessonRef) -> str:
     lesson = course.lessons[ref.id]
-    text = course.texts[ref.text]
     glossary = course.glossary_entries(lesson.paragraph_ids)
     nb = NotebookWriter(ref.code.lower())
     goals = "\n".join(f"- {md_escape(goal)}" for goal in lesson.goals)
@@ -218,14 +217,25 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
     )
     nb.code(setup_source(ref.id), hidden=True)
     nb.code("lesson.language()")
-    nb.markdown(
-        f"## Before you read\n\n{lesson.context}\n\n**Predict.** {lesson.prediction}\n\n"
+    pre_reading = (
+        f"{lesson.context}\n\n**Predict.** {lesson.prediction}\n\n"
         "### Key words\n\nThe words below are marked in the text: hover over a marked word to see its meaning in this context."
     )
-    nb.code("lesson.key_words()")
+    # The context card and key words open the lesson's first pre-reading section (or a
+    # section of their own when the lesson has none), so the heading is not repeated.
+    opening = next((s for s in lesson.sections if s.stage == "pre_reading"), None)
+    if opening is None:
+        nb.markdown(f"## Before you read\n\n{pre_reading}")
+        nb.code("lesson.key_words()")
     for section in lesson.sections:
         intro = f"\n\n{section.intro}" if section.intro else ""
-        nb.markdown(f"## {md_escape(section.title)}{intro}")
+        if section is opening:
+            nb.markdown(f"## {md_escape(section.title)}\n\n{pre_reading}")
+            nb.code("lesson.key_words()")
+            if intro:
+                nb.markdown(intro.strip())
+        else:
+            nb.markdown(f"## {md_escape(section.title)}{intro}")
         if section.reread:
             nb.markdown(passage_markdown((course.paragraphs[p] for p in section.reread), course.glossary_entries(section.reread), reread=True))
         if section.paragraphs:
@@ -238,7 +248,6 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
     nb.code("lesson.score()")
     points = "\n".join(f"- {md_escape(point)}" for point in lesson.key_points)
     nb.markdown(f"## Key points\n\n{points}\n\n---\n\n{navigation(course, ref)}")
-    del text
     return nb.render(f"{ref.id} {lesson_title(course, ref)}")
 
 

@@ -438,7 +438,13 @@ class Lesson(Record):
 
     @property
     def paragraph_ids(self) -> list[str]:
+        """The paragraphs this lesson reads (each paragraph is read in one lesson)."""
         return [pid for section in self.sections for pid in section.paragraphs]
+
+    @property
+    def shown_paragraph_ids(self) -> list[str]:
+        """Every paragraph shown in the lesson, read here or re-read from another lesson."""
+        return list(dict.fromkeys(pid for section in self.sections for pid in section.reread + section.paragraphs))
 
     def exercise(self, exercise_id: str) -> "Exercise":
         for exercise in self.exercises:

@@ -101,7 +101,7 @@ class LessonSession:
 
         if self.lesson is None or self.course is None:
             return self._problem("; ".join(self.problems[:3]) or "the lesson is not available")
-        entries = self.course.glossary_entries(self.lesson.paragraph_ids)
+        entries = self.course.glossary_entries(self.lesson.shown_paragraph_ids)
         frame = pd.DataFrame(
             [
                 {"term": e.term, "in this text (Russian)": e.contextual, "handout gave": e.handout or "", "paragraph": e.paragraph}

@@ -108,3 +108,10 @@ def test_table_rows_are_checked_cell_by_cell(mini):
     assert result.items[1].cells == (False,)
     assert check(table, [{}, {"number or place": ""}]).items[0].status == "unanswered"
     assert check(table, key_responses(table)).complete
+
+
+def test_open_task_counts_words_in_any_script(mini):
+    task = ex(mini, 11)
+    russian = "Дунай берёт начало в Германии, в 2007 году."
+    result = check(task, [OpenResponse(russian, frozenset({0, 1}))])
+    assert result.complete
