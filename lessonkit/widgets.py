@@ -6,6 +6,7 @@ so a test can set `.value` and call `.click()` without a browser.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from html import escape
@@ -179,17 +180,27 @@ class ExerciseView:
         self.render_feedback()
 
 
+def display_order(options: list[str], salt: str) -> list[str]:
+    """The options in a fixed order that does not follow the data's order.
+
+    Authors tend to write the key first; a hash of the exercise and the option gives every
+    learner, every run and nbval the same order without putting the key in a set place.
+    """
+    return sorted(options, key=lambda option: hashlib.sha256(f"{salt}|{option}".encode("utf-8")).hexdigest())
+
+
 class SingleChoiceView(ExerciseView):
     def build_item(self, index: int, item: Any) -> ItemInput:
         prompt = escape(item.prompt)
+        options_in_order = display_order(item.options, f"{self.exercise.id}/{index}")
         if max(len(option) for option in item.options) > LONG_OPTION:
             # Radio labels cannot wrap without overlapping the next option: long options
             # are listed under the prompt and the radio buttons carry their letters.
             letters = [chr(ord("A") + n) for n in range(len(item.options))]
-            prompt += "<ol type=\"A\">" + "".join(f"<li>{escape(o)}</li>" for o in item.options) + "</ol>"
-            options = list(zip(letters, item.options))
+            prompt += "<ol type=\"A\">" + "".join(f"<li>{escape(o)}</li>" for o in options_in_order) + "</ol>"
+            options = list(zip(letters, options_in_order))
         else:
-            options = list(zip(item.options, item.options))
+            options = list(zip(options_in_order, options_in_order))
         radio = w.RadioButtons(options=options, value=None, layout=self.full, description="")
         return ItemInput(
             [self.label(index, prompt), radio],
@@ -201,7 +212,8 @@ class SingleChoiceView(ExerciseView):
 
 class MultipleSelectView(ExerciseView):
     def build_item(self, index: int, item: Any) -> ItemInput:
-        boxes = [w.Checkbox(value=False, description=option, indent=False, layout=self.full) for option in item.options]
+        boxes = [w.Checkbox(value=False, description=option, indent=False, layout=self.full)
+                 for option in display_order(item.options, f"{self.exercise.id}/{index}")]
         def reset() -> None:
             for box in boxes:
                 box.value = False

@@ -295,7 +295,8 @@ def test_long_choice_options_are_listed_and_chosen_by_letter(mini):
     radio = view.inputs[0].controls[0]
     assert [label for label, _ in radio.options] == ["A", "B"]
     assert "<ol type=\"A\">" in view.inputs[0].widget.children[0].value and "Black Sea" in view.inputs[0].widget.children[0].value
-    radio.label = "B"
+    assert sorted(value for _, value in radio.options) == sorted(["Austria", long_option])
+    radio.value = long_option
     view.check_button.click()
     assert "✓ Right." in feedback(view)
 
@@ -383,3 +384,17 @@ def test_notebook_switch_relabels_all_exercises_and_the_score(mini):
     switch.value = "ru"
     assert session.views["RIV1-01"].check_button.description == "Проверить"
     assert "Ваш результат" in score.value and switch.description == "Язык"
+
+
+def test_choice_order_is_fixed_but_not_the_data_order(course):
+    """Authors list the key first; the view must not, and must show the same order every run."""
+    from lessonkit.widgets import display_order
+
+    firsts = []
+    for _, exercise in course.all_exercises():
+        if exercise.kind == "single_choice":
+            for n, item in enumerate(exercise.items):
+                shown = display_order(item.options, f"{exercise.id}/{n}")
+                assert shown == display_order(list(reversed(item.options)), f"{exercise.id}/{n}")
+                firsts.append(shown[0] == item.answer)
+    assert len(firsts) >= 10 and sum(firsts) < len(firsts) / 2

@@ -4,27 +4,31 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, TimeoutError, expect
+from playwright.sync_api import Page, expect
 
 
 def open_and_run(page: Page, lab, notebook: str) -> None:
+    """Open a notebook in a workspace of its own, wait for its kernel, run all cells."""
     base, token, _ = lab
-    page.goto(f"{base}/lab/tree/notebooks/{notebook}?token={token}")
+    workspace = notebook.replace(".ipynb", "")  # no tabs restored from another test
+    page.goto(f"{base}/lab/workspaces/{workspace}/tree/notebooks/{notebook}?token={token}")
     page.wait_for_selector(".jp-Notebook .jp-Cell")
     # The kernel must be connected, not only "idle": a Run All sent while the session is
     # still being created runs the Markdown cells and silently skips the code cells.
     expect(page.locator("#jp-main-statusbar").get_by_text(re.compile(r"\| Idle$"))).to_be_visible(timeout=60_000)
+    first_prompt = page.locator(".jp-CodeCell .jp-InputPrompt:not(.jp-Placeholder-prompt)").first
     for attempt in range(3):
         page.get_by_role("menuitem", name="Run", exact=True).click()
         page.get_by_role("menuitem", name=re.compile(r"^Run All Cells")).click()
         try:
-            # Cells far below the viewport are not painted (JupyterLab windowing): wait
-            # for the DOM, not for visibility.
-            page.wait_for_selector(".lessonkit-exercise", state="attached", timeout=20_000)
+            expect(first_prompt).to_have_text(re.compile(r"\[\d+\]"), timeout=20_000)
             break
-        except TimeoutError:
+        except AssertionError:
             if attempt == 2:
                 raise
+    # Cells far below the viewport are not painted (JupyterLab windowing): wait for the
+    # DOM, not for visibility.
+    page.wait_for_selector(".lessonkit-exercise", state="attached")
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
 
 
@@ -51,3 +55,20 @@ def test_lesson_runs_and_feedback_changes_with_the_answer(page: Page, lab):
     expect(page.locator(".jp-OutputArea-output").filter(has_text="Your score in this notebook")).to_contain_text("1 of")
     errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
     expect(errors).to_have_count(0)
+
+
+def test_an_ngo_lesson_exercise_can_be_completed(page: Page, lab):
+    from lessonkit.i18n import say
+    from lessonkit.load import load_course
+
+    _, _, course_folder = lab
+    key = load_course(course_folder / "data").lessons["NGO-2"].exercise("NGO2-04")
+    open_and_run(page, lab, "06-ngo-gfmd-support.ipynb")
+    box = exercise(page, "NGO2-04")
+    statements = box.locator(".widget-toggle-buttons")
+    expect(statements).to_have_count(len(key.items))
+    for n, item in enumerate(key.items):
+        statements.nth(n).get_by_role("button", name=say(item.answer, "en"), exact=True).click()
+    box.get_by_role("button", name="Check").click()
+    expect(box).to_contain_text(f"Score: {len(key.items)} of {len(key.items)}")
+    expect(box).to_contain_text("All right, well done.")
