@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,23 @@ from lessonkit.load import load_course
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).resolve().parent / "fixtures" / "minicourse"
+
+
+_PROGRESS_DIR: str | None = None
+
+
+def pytest_configure(config):
+    """Keep every progress file the tests (and nbval's kernels) write out of the user's data."""
+    global _PROGRESS_DIR
+    if "LESSONKIT_PROGRESS" not in os.environ:
+        _PROGRESS_DIR = tempfile.mkdtemp(prefix="lessonkit-tests-")
+        os.environ["LESSONKIT_PROGRESS"] = str(Path(_PROGRESS_DIR) / "progress.json")
+
+
+def pytest_unconfigure(config):
+    if _PROGRESS_DIR:
+        shutil.rmtree(_PROGRESS_DIR, ignore_errors=True)
+        os.environ.pop("LESSONKIT_PROGRESS", None)
 
 
 @pytest.fixture(scope="session")
