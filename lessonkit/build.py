@@ -216,7 +216,7 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
         "Each exercise has **Check**, **Hint**, **Show answer** (after your first try) and **Try again**.*"
     )
     nb.code(setup_source(ref.id), hidden=True)
-    nb.code("lesson.language()")
+    nb.code("lesson.toolbar()")
     pre_reading = (
         f"{lesson.context}\n\n**Predict.** {lesson.prediction}\n\n"
         "### Key words\n\nThe words below are marked in the text: hover over a marked word to see its meaning in this context."
@@ -371,7 +371,13 @@ def build_start_page(course: Course) -> str:
         "Регистр, лишние пробелы, британское или американское написание и знаки в конце ответа не важны; если включена русская раскладка, упражнение об этом скажет. "
         "Наведите курсор на выделенное слово в тексте, чтобы увидеть его перевод в этом контексте.\n\n</div>"
     )
-    nb.markdown(f"## Course map\n\n{course_map_table(course)}")
+    extras = []
+    if course.map.trainer:
+        extras.append(f"- [Vocabulary review]({course.map.trainer}.ipynb): a Leitner trainer over the whole glossary (10 or 20 cards a session).")
+    if course.map.progress_page:
+        extras.append(f"- [My progress]({course.map.progress_page}.ipynb): your scores by lesson, what you miss most, and export / import of your progress (do this before a Binder session ends).")
+    tail = ("\n\n## Review and progress\n\n" + "\n".join(extras)) if extras else ""
+    nb.markdown(f"## Course map\n\n{course_map_table(course)}{tail}")
     nb.markdown(
         "## The original handout\n\n"
         f"The course is made from one lesson handout. Read it as it was given: [the original handout](../data/{course.map.source}). "
@@ -379,6 +385,64 @@ def build_start_page(course: Course) -> str:
         "Instructors: answer keys, timing and teaching notes are in the [solutions](../solutions/) folder."
     )
     return nb.render("Start here")
+
+
+# --- the progress page and the vocabulary trainer ------------------------------------------------
+
+
+def build_progress_page(course: Course) -> str:
+    nb = NotebookWriter("progress")
+    trainer = f" · [Vocabulary trainer]({course.map.trainer}.ipynb)" if course.map.trainer else ""
+    nb.markdown(
+        "# My progress\n\n"
+        "Every **Check** in a lesson is saved to your progress file: the score, the attempts and the items you missed. "
+        "This page shows them. Run all cells (**Run → Run All Cells**) to see your latest results.\n\n"
+        '<div lang="ru">\n\nКаждая проверка в уроке сохраняется в файл прогресса: результат, число попыток и пункты с ошибками. '
+        "Запустите все ячейки, чтобы увидеть последние результаты.\n\n</div>\n\n"
+        f"[Start page]({course.map.start_page}.ipynb){trainer}"
+    )
+    nb.code("from lessonkit import open_progress\n\npage = open_progress()", hidden=True)
+    nb.code("page.toolbar()")
+    nb.markdown("## Lessons\n\nExercises checked, items right of items checked, and when you last worked on each lesson.")
+    nb.code("page.table()")
+    nb.markdown("## Scores by lesson")
+    nb.code("page.chart()")
+    nb.markdown("## Most often missed\n\nThe items and words you missed most, with a link back to their lesson.")
+    nb.code("page.missed_html()")
+    nb.markdown(
+        "## Keep your progress\n\n"
+        "**On Binder your files are deleted when the session ends** (after about ten idle minutes). "
+        "Press **Export progress**, then download the file it names (right-click it in the file browser → *Download*). "
+        "Next time, **Import progress** with that file. A file that is not a progress file is refused and nothing changes. "
+        "**Reset progress** asks you to confirm and keeps a copy of the old file.\n\n"
+        '<div lang="ru">\n\n**На Binder файлы удаляются по окончании сеанса.** Нажмите **Export progress** и скачайте файл; '
+        "в следующий раз загрузите его кнопкой **Import progress**. Неподходящий файл не будет принят, прогресс не изменится. "
+        "**Reset progress** просит подтверждения и сохраняет копию прежнего файла.\n\n</div>"
+    )
+    nb.code("page.widget")
+    return nb.render("My progress")
+
+
+def build_trainer_page(course: Course) -> str:
+    nb = NotebookWriter("trainer")
+    nb.markdown(
+        "# Vocabulary review\n\n"
+        "A trainer over the whole glossary of the course, with the **Leitner system**: five boxes. "
+        "A right answer moves a word up one box, a wrong one back to box 1. Box 1 comes back every session, "
+        "box 2 after a day, box 3 after three days, box 4 after a week, box 5 after two weeks. "
+        "New words are shown English → Russian (choose the meaning in this context); after two right answers "
+        "a word is also asked Russian → English (type the term). Every card shows the sentence of the text it comes from.\n\n"
+        '<div lang="ru">\n\nТренажёр по всему глоссарию курса (система Лейтнера, пять ячеек). Верный ответ переносит слово '
+        "в следующую ячейку, неверный — обратно в первую. Сначала слова предлагаются с английского на русский, после двух "
+        "верных ответов — и с русского на английский. На каждой карточке — предложение из текста.\n\n</div>\n\n"
+        f"[Start page]({course.map.start_page}.ipynb)"
+        + (f" · [My progress]({course.map.progress_page}.ipynb)" if course.map.progress_page else "")
+    )
+    nb.code("from lessonkit import open_trainer\n\ntrainer = open_trainer()", hidden=True)
+    nb.code("trainer.toolbar()")
+    nb.markdown("Choose 10 or 20 cards and press **Start**.")
+    nb.code("trainer.widget")
+    return nb.render("Vocabulary review")
 
 
 # --- the whole build -----------------------------------------------------------------------------
@@ -389,6 +453,10 @@ def build_all(course: Course) -> list[Output]:
     for ref in course.map.lessons:
         outputs.append(Output(f"notebooks/{ref.notebook}.ipynb", build_lesson(course, ref)))
         outputs.append(Output(f"solutions/{ref.notebook}.ipynb", build_solution(course, ref)))
+    if course.map.progress_page:
+        outputs.append(Output(f"notebooks/{course.map.progress_page}.ipynb", build_progress_page(course)))
+    if course.map.trainer:
+        outputs.append(Output(f"notebooks/{course.map.trainer}.ipynb", build_trainer_page(course)))
     return outputs
 
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def text(key: str, lang: Language, **values: object) -> str:
     """An interface string as escaped HTML; Russian carries lang="ru" for screen readers."""
-    body = escape(say(key, lang, **{k: str(v) for k, v in values.items()}))
+    body = escape(say(key, lang, **{k: str(v) for k, v in values.items()}), quote=False)
     return f'<span lang="ru">{body}</span>' if lang == "ru" else body
 
 

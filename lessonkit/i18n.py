@@ -79,6 +79,60 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This task needs an answer in English.",
         "ru": "В этом задании нужен ответ на английском языке.",
     },
+    # saved progress
+    "last_time": {"en": "Last time: {score} of {total}, {age}.", "ru": "В прошлый раз: {score} из {total}, {age}."},
+    "words_due": {
+        "en": "{due} of this lesson's {count} key words are due for review.",
+        "ru": "Из {count} ключевых слов этого урока к повторению готово: {due}.",
+    },
+    "course_words_due": {
+        "en": "{due} of the course's {count} words are due for review.",
+        "ru": "Из {count} слов курса к повторению готово: {due}.",
+    },
+    "open_trainer": {"en": "Open the vocabulary trainer", "ru": "Открыть тренажёр слов"},
+    "not_saved": {
+        "en": "Your progress could not be saved ({detail}); it is kept for this session only. Export it before you close the notebook.",
+        "ru": "Не удалось сохранить прогресс ({detail}); он сохранится только до конца сеанса. Экспортируйте его, прежде чем закрыть тетрадь.",
+    },
+    "unreadable": {
+        "en": "Your progress file could not be read; it was kept as {detail} and a new one was started.",
+        "ru": "Файл прогресса не удалось прочитать; он сохранён как {detail}, начат новый файл.",
+    },
+    # the vocabulary trainer
+    "session_size": {"en": "Cards per session", "ru": "Карточек за сеанс"},
+    "start_session": {"en": "Start", "ru": "Начать"},
+    "next_card": {"en": "Next card", "ru": "Следующая карточка"},
+    "card_of": {"en": "Card {n} of {total}", "ru": "Карточка {n} из {total}"},
+    "box": {"en": "box {box} of 5", "ru": "ячейка {box} из 5"},
+    "recognise": {"en": "Choose the Russian equivalent in this context.", "ru": "Выберите русский эквивалент в этом контексте."},
+    "recall": {"en": "Type the English term.", "ru": "Напишите английский термин."},
+    "in_the_text": {"en": "In the text", "ru": "В тексте"},
+    "nothing_due": {
+        "en": "No words are due today. Come back tomorrow, or start a session anyway to review early.",
+        "ru": "Сегодня повторять нечего. Вернитесь завтра или начните сеанс, чтобы повторить заранее.",
+    },
+    "summary": {
+        "en": "Session over: {right} of {total} right. Words to repeat: {missed}.",
+        "ru": "Сеанс окончен: верно {right} из {total}. Повторить: {missed}.",
+    },
+    "none": {"en": "none", "ru": "нет"},
+    "boxes_now": {"en": "Words per box now: {boxes}.", "ru": "Слов в ячейках сейчас: {boxes}."},
+    # the progress page
+    "export": {"en": "Export progress", "ru": "Экспортировать прогресс"},
+    "exported": {
+        "en": "Saved as {detail} next to this notebook: right-click it in the file browser and choose Download.",
+        "ru": "Сохранено как {detail} рядом с этой тетрадью: щёлкните по файлу правой кнопкой в списке файлов и выберите Download.",
+    },
+    "import": {"en": "Import progress", "ru": "Импортировать прогресс"},
+    "import_choose": {"en": "Choose a progress file (.json)", "ru": "Выберите файл прогресса (.json)"},
+    "imported": {"en": "Progress imported; the previous file was kept as {detail}.", "ru": "Прогресс импортирован; прежний файл сохранён как {detail}."},
+    "import_refused": {"en": "This file was not imported: {detail}. Your progress is unchanged.", "ru": "Файл не импортирован: {detail}. Ваш прогресс не изменился."},
+    "reset": {"en": "Reset progress", "ru": "Сбросить прогресс"},
+    "reset_confirm": {"en": "Yes, start again (a backup is kept)", "ru": "Да, начать заново (копия сохранится)"},
+    "reset_done": {"en": "Progress reset; the old file was kept as {detail}.", "ru": "Прогресс сброшен; прежний файл сохранён как {detail}."},
+    "reset_needs_confirm": {"en": "Tick the box first to confirm.", "ru": "Сначала отметьте флажок для подтверждения."},
+    "no_progress": {"en": "Nothing checked yet.", "ru": "Пока ничего не проверено."},
+    "most_missed": {"en": "Most often missed", "ru": "Чаще всего ошибки"},
     # data problems shown in a notebook instead of a traceback
     "data_problem": {
         "en": "This exercise cannot be shown: {detail}. Please tell your instructor.",

@@ -298,7 +298,7 @@ def _check_course(course: model.Course, name: str) -> list[Problem]:
     for ref in course.map.lessons:
         if ref.id in seen_lessons:
             problems.append(Problem(name, ref.id, "the lesson is listed twice", "keep one entry"))
-        if ref.notebook in seen_notebooks or ref.notebook == course.map.start_page:
+        if ref.notebook in seen_notebooks or ref.notebook in (course.map.start_page, course.map.progress_page, course.map.trainer):
             problems.append(Problem(name, ref.id, f"notebook name {ref.notebook} is used twice", "give each lesson its own notebook name"))
         seen_lessons.add(ref.id)
         seen_notebooks.add(ref.notebook)

@@ -477,6 +477,8 @@ class CourseMap(Record):
     text_date_ru: NonEmpty
     source: NonEmpty
     start_page: Slug
+    progress_page: Slug | None = None
+    trainer: Slug | None = None
     repository: NonEmpty
     timeline: NonEmpty | None = None
     texts: list[TextRef] = Field(min_length=1)

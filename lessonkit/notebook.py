@@ -19,16 +19,22 @@ from .widgets import ExerciseView, view_for
 
 if TYPE_CHECKING:
     from .model import Course
+    from .progress import ProgressStore
 
 
 class LessonSession:
     """One learner's pass through one lesson in one kernel."""
 
-    def __init__(self, course: "Course | None", lesson_id: str, lang: Language = "en", problems: list[str] | None = None) -> None:
+    def __init__(self, course: "Course | None", lesson_id: str, lang: Language = "en", problems: list[str] | None = None,
+                 store: "ProgressStore | None" = None) -> None:
         self.course = course
         self.lesson_id = lesson_id
         self.lang: Language = lang
         self.problems = problems or []
+        self.store = store  # None: nothing is saved (tests, or a course opened read-only)
+        self._notices: list[w.HTML] = []
+        self._due_boxes: list[w.HTML] = []
+        self._last_time: dict[str, w.HTML] = {}
         self.views: dict[str, ExerciseView] = {}
         self.results: dict[str, ExerciseResult] = {}
         self._score_boxes: list[w.HTML] = []
@@ -53,19 +59,67 @@ class LessonSession:
             return self._problem(f"no exercise {exercise_id} in {self.lesson_id}")
         view = view_for(exercise, lang=self.lang, on_check=self._record)
         self.views[exercise_id] = view
+        if self.store is not None:
+            last = w.HTML(self._last_time_html(exercise_id))
+            self._last_time[exercise_id] = last
+            view.widget.children = (view.widget.children[0], last, *view.widget.children[1:])
         return view.widget
 
     def _record(self, result: ExerciseResult) -> None:
         self.results[result.exercise_id] = result
         for box in self._score_boxes:
             box.value = self.score_html()
+        if self.store is not None:
+            wrong = [n + 1 for n, item in enumerate(result.items) if item.status == "wrong"]
+            self.store.record_check(result.exercise_id, self.lesson_id, result.score, result.total, wrong)
+            self._refresh_notices()
+
+    # --- saved progress ----------------------------------------------------------------------
+
+    def _last_time_html(self, exercise_id: str) -> str:
+        from .progress import describe_age
+
+        record = self.store.last_time(exercise_id) if self.store is not None else None
+        if record is None:
+            return ""
+        age = describe_age(record.last_checked, self.store.clock(), self.lang)
+        return f"<p><em>{feedback.text('last_time', self.lang, score=record.score, total=record.total, age=age)}</em></p>"
+
+    def _notice_html(self) -> str:
+        if self.store is None or not getattr(self.store, "notice", None):
+            return ""
+        code, detail = getattr(self.store, "notice_code", ""), getattr(self.store, "notice_detail", "")
+        from .i18n import STRINGS
+
+        message = feedback.text(code, self.lang, detail=detail) if code in STRINGS else escape(self.store.notice)
+        return f'<div class="lessonkit-notice" role="status">⚠ {message}</div>'
+
+    def _refresh_notices(self) -> None:
+        for box in self._notices:
+            box.value = self._notice_html()
+
+    def due_words_html(self) -> str:
+        """How many of this lesson's key words are due in the trainer, with a link to it."""
+        if self.store is None or self.lesson is None or self.course is None or not self.course.map.trainer:
+            return ""
+        from .leitner import due_terms
+
+        terms = [e.term for e in self.course.glossary_entries(self.lesson.shown_paragraph_ids)]
+        due = due_terms(terms, self.store.read().words, self.store.clock())
+        link = f'<a href="{self.course.map.trainer}.ipynb">{feedback.text("open_trainer", self.lang)}</a>'
+        return f"<p>{feedback.text('words_due', self.lang, due=len(due), count=len(terms))} {link}</p>"
+
+    def toolbar(self) -> w.VBox:
+        """The top of a lesson: language switch, any message about saved progress, words due."""
+        notice = w.HTML(self._notice_html())
+        due = w.HTML(self.due_words_html())
+        self._notices.append(notice)
+        self._due_boxes.append(due)
+        return w.VBox([self.language(), notice, due])
 
     def language(self) -> w.ToggleButtons:
         """The English / Russian switch for every exercise and message of this notebook."""
-        switch = w.ToggleButtons(options=[("English", "en"), ("Русский", "ru")], value=self.lang,
-                                 description=feedback.say_plain("language", self.lang),
-                                 tooltips=["Interface in English", "Интерфейс на русском языке"])
-        switch.observe(lambda change: self.set_language(change["new"]), names="value")
+        switch = language_switch(self.lang, self.set_language)
         self._switches.append(switch)
         return switch
 
@@ -76,6 +130,13 @@ class LessonSession:
             view.set_language(lang)
         for box in self._score_boxes:
             box.value = self.score_html()
+        for exercise_id, box in self._last_time.items():
+            box.value = self._last_time_html(exercise_id)
+        for box in self._due_boxes:
+            box.value = self.due_words_html()
+        self._refresh_notices()
+        if self.store is not None and self.store.read().language != lang:
+            self.store.set_language(lang)
         for switch in self._switches:
             switch.description = feedback.say_plain("language", lang)
             if switch.value != lang:
@@ -128,14 +189,84 @@ class LessonSession:
         return HTML(figure_html(figure, alt))
 
 
-def open_lesson(lesson_id: str, lang: Language = "en", data_dir: Path | str | None = None) -> LessonSession:
-    """Load the course and start a session for one lesson; never raises on bad data."""
-    from .load import DataError, load_course  # validation machinery: loaded when a lesson opens
+def language_switch(lang: Language, on_change: Any) -> w.ToggleButtons:
+    """English / Русский toggle; `on_change(lang)` runs when the learner switches."""
+    switch = w.ToggleButtons(options=[("English", "en"), ("Русский", "ru")], value=lang,
+                             description=feedback.say_plain("language", lang),
+                             tooltips=["Interface in English", "Интерфейс на русском языке"],
+                             style={"description_width": "initial"})
+    switch.observe(lambda change: on_change(change["new"]), names="value")
+    return switch
 
+
+class PageSession:
+    """The progress page or the trainer in a notebook: a view plus the language switch."""
+
+    def __init__(self, view: Any, store: "ProgressStore") -> None:
+        self.view = view
+        self.store = store
+        self.notice = w.HTML()
+        self._switch: w.ToggleButtons | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.view, name)
+
+    def toolbar(self) -> w.VBox:
+        self._switch = language_switch(self.view.lang, self.set_language)
+        self._refresh_notice()
+        return w.VBox([self._switch, self.notice])
+
+    def _refresh_notice(self) -> None:
+        code, detail = self.store.notice_code, self.store.notice_detail
+        self.notice.value = f'<div role="status">⚠ {feedback.text(code, self.view.lang, detail=detail)}</div>' if code else ""
+
+    def set_language(self, lang: Language) -> None:
+        self.view.set_language(lang)
+        if self._switch is not None:
+            self._switch.description = feedback.say_plain("language", lang)
+        if self.store.read().language != lang:
+            self.store.set_language(lang)
+        self._refresh_notice()
+
+
+def _course_and_store(data_dir: Path | str | None) -> tuple[Any, Any]:
+    from .load import load_course
+    from .progress import ProgressStore
+
+    return load_course(Path(data_dir) if data_dir else None), ProgressStore()
+
+
+def open_progress(data_dir: Path | str | None = None) -> Any:
+    """The progress page: table, chart, most missed, export / import / reset."""
+    from .progress_page import ProgressPage
+
+    course, store = _course_and_store(data_dir)
+    return PageSession(ProgressPage(course, store, store.read().language), store)
+
+
+def open_trainer(data_dir: Path | str | None = None) -> Any:
+    """The vocabulary trainer over the whole glossary."""
+    from .trainer import VocabularyTrainer
+
+    course, store = _course_and_store(data_dir)
+    return PageSession(VocabularyTrainer(course, store, store.read().language), store)
+
+
+def open_lesson(lesson_id: str, lang: Language | None = None, data_dir: Path | str | None = None) -> LessonSession:
+    """Load the course and start a session for one lesson; never raises on bad data.
+
+    The learner's progress file is opened too: earlier results are shown, new checks are
+    saved, and the interface language is the one the learner chose last time.
+    """
+    from .load import DataError, load_course  # validation machinery: loaded when a lesson opens
+    from .progress import ProgressStore
+
+    store = ProgressStore()
+    lang = lang or store.read().language
     try:
         course = load_course(Path(data_dir) if data_dir else None)
     except DataError as error:
-        return LessonSession(None, lesson_id, lang, [str(p) for p in error.problems])
+        return LessonSession(None, lesson_id, lang, [str(p) for p in error.problems], store)
     if lesson_id not in course.lessons:
-        return LessonSession(course, lesson_id, lang, [f"lesson {escape(lesson_id)} is not in data/course.yml"])
-    return LessonSession(course, lesson_id, lang)
+        return LessonSession(course, lesson_id, lang, [f"lesson {escape(lesson_id)} is not in data/course.yml"], store)
+    return LessonSession(course, lesson_id, lang, store=store)

@@ -31,6 +31,10 @@ def course_map_markdown(course: Course) -> str:
             f"| [{ref.id}: {md_escape(lesson_title(course, ref))}]({path}) | {md_escape(text.title)}, {ref.plan_point} "
             f"| {ref.minutes} | [launch]({binder_url(course, path)}) |"
         )
+    for name, label in ((course.map.trainer, "Vocabulary review (Leitner trainer)"), (course.map.progress_page, "My progress (export, import, reset)")):
+        if name:
+            path = f"notebooks/{name}.ipynb"
+            rows.append(f"| [{label}]({path}) | whole course | 10 | [launch]({binder_url(course, path)}) |")
     return "\n".join(rows)
 
 

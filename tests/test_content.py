@@ -168,3 +168,22 @@ def test_glossary_keeps_handout_translation_and_gives_the_contextual_one(course)
     handout_entries = [e for e in entries.values() if e.handout]
     assert len([e for e in course.glossaries["iom"].entries if e.handout]) == 10
     assert all(e.contextual for e in handout_entries)
+
+
+def test_every_kind_is_used_at_least_twice_across_the_course(course):
+    from collections import Counter
+
+    from lessonkit.model import EXERCISE_KINDS
+
+    used = Counter(exercise.kind for _, exercise in course.all_exercises())
+    assert {kind: used[kind] for kind in EXERCISE_KINDS if used[kind] < 2} == {}
+
+
+def test_thin_plan_points_say_what_the_text_does_not_contain(course):
+    for lesson_id in ("IOM-2", "NGO-2", "NGO-3"):
+        if lesson_id not in course.lessons:
+            continue
+        lesson = course.lessons[lesson_id]
+        assert lesson.note is not None and lesson.note.en and lesson.note.ru, lesson_id
+        assert lesson.paragraph_ids == [] and lesson.shown_paragraph_ids, lesson_id
+        assert "stated_inferred" in {e.kind for e in lesson.exercises}, lesson_id
