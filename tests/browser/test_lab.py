@@ -72,3 +72,17 @@ def test_an_ngo_lesson_exercise_can_be_completed(page: Page, lab):
     box.get_by_role("button", name="Check").click()
     expect(box).to_contain_text(f"Score: {len(key.items)} of {len(key.items)}")
     expect(box).to_contain_text("All right, well done.")
+
+
+def test_last_time_is_shown_after_a_kernel_restart(page: Page, lab):
+    open_and_run(page, lab, "04-iom-recommendations.ipynb")
+    box = exercise(page, "IOM4-06")
+    expect(box).not_to_contain_text("Last time")
+    box.get_by_role("checkbox").first.check()
+    box.get_by_role("button", name="Check").click()
+    expect(box).to_contain_text("Score: 0 of 1")
+    page.get_by_role("menuitem", name="Kernel", exact=True).click()
+    page.get_by_role("menuitem", name=re.compile(r"^Restart Kernel and Run All Cells")).click()
+    page.locator(".jp-Dialog button.jp-mod-accept").click()
+    box = exercise(page, "IOM4-06")
+    expect(box).to_contain_text(re.compile(r"Last time: 0 of 1, (just now|1 minute ago)"), timeout=60_000)
