@@ -181,9 +181,22 @@ def test_every_kind_is_used_at_least_twice_across_the_course(course):
 
 def test_thin_plan_points_say_what_the_text_does_not_contain(course):
     for lesson_id in ("IOM-2", "NGO-2", "NGO-3"):
-        if lesson_id not in course.lessons:
-            continue
         lesson = course.lessons[lesson_id]
         assert lesson.note is not None and lesson.note.en and lesson.note.ru, lesson_id
         assert lesson.paragraph_ids == [] and lesson.shown_paragraph_ids, lesson_id
         assert "stated_inferred" in {e.kind for e in lesson.exercises}, lesson_id
+
+
+def test_every_handout_paragraph_is_read_in_exactly_one_lesson(course):
+    from collections import Counter
+
+    read = Counter(pid for lesson in course.lessons.values() for pid in lesson.paragraph_ids)
+    every = [p.id for text in course.texts.values() for p in text.paragraphs]
+    assert len(every) == 54
+    assert {pid: read[pid] for pid in every if read[pid] != 1} == {}
+
+
+def test_one_lesson_per_plan_point_in_plan_order(course):
+    expected = [(text.id, n) for text in course.texts.values() for n in range(1, len(text.plan) + 1)]
+    assert [(ref.text, ref.plan_point) for ref in course.map.lessons] == expected
+    assert [ref.notebook[:2] for ref in course.map.lessons] == [f"{n:02d}" for n in range(1, len(expected) + 1)]
