@@ -331,7 +331,7 @@ def build_solution(course: Course, ref: model.LessonRef) -> str:
         nb.markdown(f"## Workshop tasks\n\n{tasks}")
     points = "\n".join(f"- {md_escape(point)}" for point in lesson.key_points)
     nb.markdown(f"## Key points\n\n{points}\n\n## Self-check of the answer key\n\nThe cell below runs every checker on its own key; CI compares its output.")
-    nb.code(f'self_check("{ref.id}")', executed=True, output=self_check_line(ref.id, course.root) + "\n")
+    nb.code(f'self_check("{ref.id}")', executed=True, output=self_check_line(ref.id, course=course) + "\n")
     return nb.render(f"{ref.id} answer key")
 
 

@@ -89,6 +89,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{due} of the course's {count} words are due for review.",
         "ru": "Из {count} слов курса к повторению готово: {due}.",
     },
+    "show_timeline": {"en": "Show the timeline of dated events", "ru": "Показать хронологию событий"},
     "open_trainer": {"en": "Open the vocabulary trainer", "ru": "Открыть тренажёр слов"},
     "not_saved": {
         "en": "Your progress could not be saved ({detail}); it is kept for this session only. Export it before you close the notebook.",

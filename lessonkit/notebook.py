@@ -35,6 +35,7 @@ class LessonSession:
         self._notices: list[w.HTML] = []
         self._due_boxes: list[w.HTML] = []
         self._last_time: dict[str, w.HTML] = {}
+        self._timeline_buttons: list[w.Button] = []
         self.views: dict[str, ExerciseView] = {}
         self.results: dict[str, ExerciseResult] = {}
         self._score_boxes: list[w.HTML] = []
@@ -130,6 +131,8 @@ class LessonSession:
             view.set_language(lang)
         for box in self._score_boxes:
             box.value = self.score_html()
+        for button in self._timeline_buttons:
+            button.description = feedback.say_plain("show_timeline", lang)
         for exercise_id, box in self._last_time.items():
             box.value = self._last_time_html(exercise_id)
         for box in self._due_boxes:
@@ -173,12 +176,8 @@ class LessonSession:
         return frame.set_index("term")
 
 
-    def timeline(self) -> Any:
-        """The course's dated events as a chart (matplotlib figure)."""
-        if self.course is None or self.course.timeline is None:
-            return self._problem("the course has no timeline (data/course.yml: timeline)")
-        from IPython.display import HTML
-
+    def timeline_html(self) -> str:
+        """The course's dated events as a chart: an <img> with a text alternative."""
         from .charts import figure_html, timeline_figure
 
         events = self.course.timeline.events
@@ -186,7 +185,26 @@ class LessonSession:
         titles = {text.id: text.title for text in self.course.texts.values()}
         figure = timeline_figure(events, text_of, titles)
         alt = "Timeline: " + "; ".join(f"{e.when}, {e.place}: {e.event}" for e in sorted(events, key=lambda e: e.start))
-        return HTML(figure_html(figure, alt))
+        return figure_html(figure, alt)
+
+    def timeline(self) -> w.Widget:
+        """A button that draws the timeline chart.
+
+        Drawing takes most of a second (matplotlib); on demand, the lesson is ready at
+        once and the chart costs only the learners who open it.
+        """
+        if self.course is None or self.course.timeline is None:
+            return self._problem("the course has no timeline (data/course.yml: timeline)")
+        button = w.Button(description=feedback.say_plain("show_timeline", self.lang), icon="line-chart")
+        chart = w.HTML()
+
+        def draw(_button: Any) -> None:
+            chart.value = self.timeline_html()
+            button.disabled = True
+
+        button.on_click(draw)
+        self._timeline_buttons.append(button)
+        return w.VBox([button, chart])
 
 
 def language_switch(lang: Language, on_change: Any) -> w.ToggleButtons:

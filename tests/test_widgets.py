@@ -329,8 +329,12 @@ def test_table_completion_is_marked_cell_by_cell(mini):
 
 
 def test_timeline_is_a_picture_with_a_text_alternative(mini):
-    html = LessonSession(mini, "RIV-1").timeline().data
-    assert html.startswith('<img src="data:image/png;base64,')
+    box = LessonSession(mini, "RIV-1").timeline()
+    button, chart = box.children
+    assert chart.value == ""
+    button.click()
+    html = chart.value
+    assert html.startswith('<img src="data:image/png;base64,') and button.disabled
     assert 'alt="Timeline: 1800s, Danube: barges carry grain' in html
 
 
