@@ -332,8 +332,12 @@ def _check_course(course: model.Course, name: str) -> list[Problem]:
 # --- the whole course ---------------------------------------------------------------------------
 
 
-def collect(data_dir: Path) -> tuple[model.Course | None, list[Problem]]:
-    """Read and check everything; return the course (None if unusable) and every problem."""
+def collect(data_dir: Path, only: str | None = None) -> tuple[model.Course | None, list[Problem]]:
+    """Read and check everything; return the course (None if unusable) and every problem.
+
+    With `only` (a lesson id), read just that lesson's file and skip the checks across
+    lessons: what a notebook needs to open quickly. `check` and `build` read everything.
+    """
     problems: list[Problem] = []
     course_path = data_dir / "course.yml"
     raw, found = read_yaml(course_path, data_dir)
@@ -374,6 +378,8 @@ def collect(data_dir: Path) -> tuple[model.Course | None, list[Problem]]:
             problems += _check_glossary(glossary, paragraphs, _relative(path, data_dir))
     lessons: dict[str, model.Lesson] = {}
     for ref in course_map.lessons:
+        if only is not None and ref.id != only:
+            continue
         path = data_dir / ref.file
         raw, found = read_yaml(path, data_dir)
         problems += found
@@ -392,16 +398,21 @@ def collect(data_dir: Path) -> tuple[model.Course | None, list[Problem]]:
         if timeline is not None:
             problems += _check_timeline(timeline, paragraphs, _relative(path, data_dir))
     course = model.Course(data_dir, course_map, texts, glossaries, lessons, timeline)
-    if len(texts) == len(course_map.texts) and len(lessons) == len(course_map.lessons):
+    if only is not None:
+        if only not in {ref.id for ref in course_map.lessons}:
+            problems.append(Problem("data/course.yml", only, "no such lesson in the course map", "use a lesson id listed under `lessons:`"))
+        if len(texts) != len(course_map.texts) or only not in lessons:
+            course = None
+    elif len(texts) == len(course_map.texts) and len(lessons) == len(course_map.lessons):
         problems += _check_course(course, "data/course.yml")
     else:
         course = None
     return course, sorted(set(problems), key=lambda p: (p.file, p.item, p.what))
 
 
-def load_course(data_dir: Path | None = None) -> model.Course:
-    """The validated course, or DataError listing every problem."""
-    course, problems = collect(data_dir or find_data_dir())
+def load_course(data_dir: Path | None = None, only: str | None = None) -> model.Course:
+    """The validated course, or DataError listing every problem (see `collect` for `only`)."""
+    course, problems = collect(data_dir or find_data_dir(), only)
     if problems or course is None:
         raise DataError(problems or [Problem("data", "", "the course could not be read", "run python -m lessonkit check")])
     return course

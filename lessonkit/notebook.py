@@ -282,7 +282,7 @@ def open_lesson(lesson_id: str, lang: Language | None = None, data_dir: Path | s
     store = ProgressStore()
     lang = lang or store.read().language
     try:
-        course = load_course(Path(data_dir) if data_dir else None)
+        course = load_course(Path(data_dir) if data_dir else None, only=lesson_id)
     except DataError as error:
         return LessonSession(None, lesson_id, lang, [str(p) for p in error.problems], store)
     if lesson_id not in course.lessons:

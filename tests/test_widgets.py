@@ -10,6 +10,8 @@ from lessonkit.answers import answer_text
 from lessonkit.notebook import LessonSession
 from lessonkit.widgets import ExerciseView, view_for
 
+from conftest import MINI
+
 
 def make(mini, exercise_id: str, lang: str = "en") -> ExerciseView:
     return view_for(mini.lessons["RIV-1"].exercise(exercise_id), lang=lang)
@@ -402,3 +404,17 @@ def test_choice_order_is_fixed_but_not_the_data_order(course):
                 assert shown == display_order(list(reversed(item.options)), f"{exercise.id}/{n}")
                 firsts.append(shown[0] == item.answer)
     assert len(firsts) >= 10 and sum(firsts) < len(firsts) / 2
+
+
+def test_open_lesson_with_bad_data_or_an_unknown_id_shows_a_message(mini_copy, tmp_path, monkeypatch):
+    from lessonkit.notebook import open_lesson
+
+    monkeypatch.setenv("LESSONKIT_PROGRESS", str(tmp_path / "p.json"))
+    unknown = open_lesson("RIV-9", data_dir=mini_copy / "data")
+    assert "no such lesson in the course map" in unknown.show("RIV9-01").value
+    (mini_copy / "data" / "lessons" / "riv-1.yml").write_text("lesson: [", encoding="utf-8")
+    broken = open_lesson("RIV-1", data_dir=mini_copy / "data")
+    message = broken.show("RIV1-01").value
+    assert "malformed YAML" in message and "tell your instructor" in message
+    ok = open_lesson("RIV-1", data_dir=MINI / "data")
+    assert list(ok.course.lessons) == ["RIV-1"] and ok.problems == []
