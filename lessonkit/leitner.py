@@ -1,62 +1,75 @@
 """Leitner scheduling for the vocabulary trainer: pure functions, no I/O.
 
-Five boxes. A right answer moves a card up one box, a wrong one back to box 1. A box is
-due again after a fixed number of days; the intervals grow simply with the box. This is
-the plain Leitner system, not a claim that these intervals are optimal: spaced retrieval
-helps, and research has not shown that one growing schedule beats another.
+Five boxes. A right answer moves a card up one box (at most to box 5), a wrong one back to
+box 1. A card is due again once its box's interval has passed since its last review:
+
+    box       1   2   3   4   5
+    days      0   1   3   7  14
+
+Box 1 has no wait, so a new or missed word comes back in every session. The intervals
+simply grow (roughly doubling) with the box: this is the plain Leitner system, chosen
+because it is easy to explain to learners, not a claim that these intervals are optimal.
+Spaced retrieval helps; research has not shown that one growing schedule clearly beats
+another for a course of this length.
+
+Times are aware datetimes (the store's clock gives UTC); the caller passes `now`, so tests
+use plain datetimes as a fake clock.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from .progress import WordRecord
 
 BOXES = 5
-INTERVAL_DAYS = {1: 0, 2: 1, 3: 3, 4: 7, 5: 14}
-RECALL_AFTER = 2  # successful recognitions before Russian-to-English recall is offered
+INTERVAL_DAYS: dict[int, int] = {1: 0, 2: 1, 3: 3, 4: 7, 5: 14}
+RECALL_AFTER = 2  # successful reviews before Russian-to-English recall is offered
 
 
 def review(record: WordRecord | None, right: bool, now: datetime) -> WordRecord:
     """The card after one answer: up a box when right, back to box 1 when wrong."""
-    card = record.model_copy() if record is not None else WordRecord()
-    if right:
-        card.box = min(card.box + 1, BOXES) if record is not None else 2
-        card.right += 1
-        card.direction_successes += 1
-    else:
-        card.box = 1
-        card.wrong += 1
-    card.last_review = now
-    return card
+    card = record if record is not None else WordRecord()
+    return WordRecord(
+        box=min(card.box + 1, BOXES) if right else 1,
+        last_review=now,
+        right=card.right + (1 if right else 0),
+        wrong=card.wrong + (0 if right else 1),
+        direction_successes=card.direction_successes + (1 if right else 0),
+    )
 
 
 def is_due(record: WordRecord | None, now: datetime) -> bool:
-    """A new card, a card in box 1, or one whose interval has passed."""
-    if record is None or record.last_review is None or record.box == 1:
+    """A never-reviewed card is due; otherwise when its box's interval has passed (box 1: always)."""
+    if record is None or record.last_review is None:
         return True
-    return (now - record.last_review).total_seconds() >= INTERVAL_DAYS[record.box] * 86400
+    return now - record.last_review >= timedelta(days=INTERVAL_DAYS[record.box])
 
 
 def due_terms(terms: list[str], words: dict[str, WordRecord], now: datetime) -> list[str]:
-    """Due terms, lowest box first, then the longest unreviewed, then alphabetically."""
-    due = [term for term in terms if is_due(words.get(term), now)]
+    """The due terms, lowest box first, then the oldest review (never = oldest), then A-Z.
 
-    def order(term: str) -> tuple[int, float, str]:
+    The order depends only on the records, never on the order of `terms`, so a session is
+    the same whoever asks; a term listed twice appears once.
+    """
+
+    def order(term: str) -> tuple[int, float, str, str]:
         record = words.get(term)
         if record is None or record.last_review is None:
-            return (0, 0.0, term.casefold())
-        return (record.box, record.last_review.timestamp(), term.casefold())
+            return (record.box if record is not None else 1, float("-inf"), term.casefold(), term)
+        return (record.box, record.last_review.timestamp(), term.casefold(), term)
 
+    due = [term for term in dict.fromkeys(terms) if is_due(words.get(term), now)]
     return sorted(due, key=order)
 
 
 def recall_unlocked(record: WordRecord | None) -> bool:
-    """Russian-to-English recall comes after two successful recognitions."""
+    """Russian-to-English recall is offered after two successful reviews of the word."""
     return record is not None and record.direction_successes >= RECALL_AFTER
 
 
 def pick_session(terms: list[str], words: dict[str, WordRecord], now: datetime, size: int) -> list[str]:
+    """The first `size` due terms (the trainer offers 10 or 20; any positive size works here)."""
     if size < 1:
         raise ValueError(f"a session needs at least one card, not {size}")
     return due_terms(terms, words, now)[:size]

@@ -1,4 +1,4 @@
-"""Leitner scheduling with a fake clock."""
+"""Leitner scheduling with a fake clock: plain datetimes passed as `now`."""
 
 from __future__ import annotations
 
@@ -16,55 +16,78 @@ def at(days: float) -> datetime:
     return DAY0 + timedelta(days=days)
 
 
-def test_right_moves_up_one_box_and_wrong_goes_back_to_box_one():
+def test_the_intervals():
+    assert INTERVAL_DAYS == {1: 0, 2: 1, 3: 3, 4: 7, 5: 14}
+
+
+def test_right_moves_up_one_box_and_the_fifth_box_is_the_last():
     card = review(None, True, DAY0)
-    assert card.box == 2
-    for expected in (3, 4, 5, 5):
-        card = review(card, True, DAY0)
-        assert card.box == expected
-    card = review(card, False, DAY0)
-    assert (card.box, card.right, card.wrong) == (1, 5, 1)
+    assert (card.box, card.right, card.wrong, card.last_review) == (2, 1, 0, DAY0)
+    for day, expected in zip((1, 2, 3, 4), (3, 4, 5, 5)):
+        card = review(card, True, at(day))
+        assert card.box == expected and card.last_review == at(day)
+    assert card.right == 5 and card.direction_successes == 5
 
 
-@pytest.mark.parametrize("box", [2, 3, 4, 5])
-def test_a_box_is_due_after_its_interval(box):
-    card = WordRecord(box=box, last_review=DAY0)
-    days = INTERVAL_DAYS[box]
-    assert not is_due(card, at(days - 0.01))
-    assert is_due(card, at(days))
+def test_wrong_goes_back_to_box_one_from_any_box():
+    for box in range(1, 6):
+        card = review(WordRecord(box=box, right=3, last_review=DAY0), False, at(20))
+        assert (card.box, card.right, card.wrong, card.last_review) == (1, 3, 1, at(20))
+    assert review(None, False, DAY0).box == 1
 
 
-def test_new_cards_and_box_one_are_always_due():
+def test_review_does_not_change_the_record_it_is_given():
+    card = WordRecord(box=3, last_review=DAY0)
+    review(card, True, at(5))
+    assert card == WordRecord(box=3, last_review=DAY0)
+
+
+@pytest.mark.parametrize(
+    "day, due_boxes",
+    [(0, {1}), (0.99, {1}), (1, {1, 2}), (3, {1, 2, 3}), (6.99, {1, 2, 3}), (7, {1, 2, 3, 4}), (14, {1, 2, 3, 4, 5})],
+)
+def test_what_is_due_on_each_day(day, due_boxes):
+    cards = {box: WordRecord(box=box, last_review=DAY0) for box in range(1, 6)}
+    assert {box for box, card in cards.items() if is_due(card, at(day))} == due_boxes
+
+
+def test_a_new_word_is_due():
     assert is_due(None, DAY0)
-    assert is_due(WordRecord(box=1, last_review=DAY0), DAY0)
+    assert is_due(WordRecord(), DAY0)
 
 
-def test_what_is_due_on_each_day_and_in_what_order():
-    words = {f"w{b}": WordRecord(box=b, last_review=DAY0) for b in range(1, 6)}
-    terms = ["new", *words]
-    assert due_terms(terms, words, at(0)) == ["new", "w1"]
-    assert due_terms(terms, words, at(1)) == ["new", "w1", "w2"]
-    assert due_terms(terms, words, at(3)) == ["new", "w1", "w2", "w3"]
-    assert due_terms(terms, words, at(7)) == ["new", "w1", "w2", "w3", "w4"]
-    assert due_terms(terms, words, at(14)) == ["new", "w1", "w2", "w3", "w4", "w5"]
-
-
-def test_order_within_a_box_is_oldest_first_then_alphabetical():
-    words = {"b": WordRecord(box=2, last_review=at(0)), "a": WordRecord(box=2, last_review=at(1)), "c": WordRecord(box=2, last_review=at(0))}
-    assert due_terms(["a", "b", "c"], words, at(5)) == ["b", "c", "a"]
+def test_due_order_is_box_then_oldest_review_then_alphabetical():
+    words = {
+        "delta": WordRecord(box=2, last_review=at(0)),
+        "alpha": WordRecord(box=2, last_review=at(1)),
+        "charlie": WordRecord(box=2, last_review=at(0)),
+        "bravo": WordRecord(box=1, last_review=at(4)),
+        "echo": WordRecord(box=3, last_review=at(0)),
+        "foxtrot": WordRecord(box=5, last_review=at(4)),  # not due yet
+    }
+    terms = ["zulu", *words, "Yankee"]  # zulu and Yankee were never reviewed
+    expected = ["Yankee", "zulu", "bravo", "charlie", "delta", "alpha", "echo"]
+    assert due_terms(terms, words, at(5)) == expected
+    assert due_terms(list(reversed(terms)), words, at(5)) == expected  # input order does not matter
+    assert due_terms(terms + ["zulu"], words, at(5)) == expected  # nor repeats
 
 
 def test_recall_is_unlocked_after_two_successes():
+    assert not recall_unlocked(None)
     card = review(None, True, DAY0)
     assert not recall_unlocked(card)
-    card = review(card, False, DAY0)
-    card = review(card, True, DAY0)
-    assert recall_unlocked(card)
+    card = review(card, False, at(1))
+    assert not recall_unlocked(card)
+    card = review(card, True, at(1))
+    assert recall_unlocked(card) and card.box == 2
 
 
 def test_pick_session_sizes():
     terms = [f"t{n:02d}" for n in range(30)]
-    assert len(pick_session(terms, {}, DAY0, 10)) == 10
-    assert len(pick_session(terms, {}, DAY0, 20)) == 20
-    with pytest.raises(ValueError):
-        pick_session(terms, {}, DAY0, 0)
+    assert pick_session(terms, {}, DAY0, 10) == terms[:10]
+    assert pick_session(terms, {}, DAY0, 20) == terms[:20]
+    assert pick_session(terms[:4], {}, DAY0, 10) == terms[:4]  # fewer due than asked for
+    assert pick_session(terms, {t: WordRecord(box=5, last_review=DAY0) for t in terms}, at(1), 10) == []
+    for size in (0, -1):
+        with pytest.raises(ValueError, match="at least one card"):
+            pick_session(terms, {}, DAY0, size)

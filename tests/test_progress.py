@@ -6,14 +6,26 @@ import json
 import os
 import subprocess
 import sys
+import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from lessonkit.progress import ProgressImportError, ProgressStore, default_path, describe_age
+from lessonkit import progress as progress_module
+from lessonkit.i18n import STRINGS
+from lessonkit.progress import (
+    NOTICES,
+    Progress,
+    ProgressImportError,
+    ProgressStore,
+    default_path,
+    describe_age,
+    ru_plural,
+)
 
 NOW = datetime(2026, 11, 26, 10, 15, tzinfo=timezone.utc)
+KEPT = "progress.unreadable-20261126T101500.json"
 
 
 def store_at(path: Path) -> ProgressStore:
@@ -23,122 +35,353 @@ def store_at(path: Path) -> ProgressStore:
 def valid_bytes(tmp_path: Path) -> bytes:
     store = store_at(tmp_path / "seed.json")
     store.record_check("IOM1-01", "IOM-1", 3, 4, [2])
+    store.record_review("mandate", True)
     return (tmp_path / "seed.json").read_bytes()
 
 
+def leftovers(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+# --- unreadable files are moved aside ------------------------------------------------------
+
+
+def truncated(tmp: Path) -> bytes:
+    whole = valid_bytes(tmp)
+    return whole[: len(whole) // 2]
+
+
 @pytest.mark.parametrize(
-    "case, content",
+    "content",
     [
-        ("corrupt JSON", lambda tmp: b'{"schema_version": 1, "exercises": {'),
-        ("truncated", lambda tmp: valid_bytes(tmp)[: len(valid_bytes(tmp)) // 2]),
-        ("empty", lambda tmp: b""),
-        ("not UTF-8", lambda tmp: b"\xff\xfe\x00garbage"),
-        ("wrong shape", lambda tmp: b"[1, 2, 3]"),
-        ("wrong schema version", lambda tmp: json.dumps({"schema_version": 99}).encode()),
-        ("wrong field types", lambda tmp: json.dumps({"schema_version": 1, "exercises": {"X": {"lesson": 5}}}).encode()),
+        pytest.param(lambda tmp: b'{"schema_version": 1, "exercises": {', id="corrupt JSON"),
+        pytest.param(truncated, id="truncated"),
+        pytest.param(lambda tmp: b"", id="empty"),
+        pytest.param(lambda tmp: b"\xff\xfe\x00garbage", id="not UTF-8"),
+        pytest.param(lambda tmp: b"[1, 2, 3]", id="wrong shape: a list"),
+        pytest.param(lambda tmp: json.dumps({"schema_version": 2}).encode(), id="wrong schema version"),
+        pytest.param(lambda tmp: json.dumps({"exercises": {}}).encode(), id="no schema version"),
+        pytest.param(lambda tmp: json.dumps({"schema_version": 1, "exercises": {"X": {"lesson": 5}}}).encode(),
+                     id="wrong field types"),
+        pytest.param(lambda tmp: json.dumps({"schema_version": 1, "colour": "red"}).encode(), id="unknown field"),
+        pytest.param(lambda tmp: b"[" * 100_000, id="nested too deep"),
     ],
 )
-def test_an_unreadable_file_is_moved_aside_and_a_fresh_one_started(tmp_path, case, content):
+def test_an_unreadable_file_is_moved_aside_and_a_fresh_one_started(tmp_path, content):
     path = tmp_path / "progress.json"
     original = content(tmp_path)
     path.write_bytes(original)
     store = store_at(path)
-    assert store.read().exercises == {}
-    kept = tmp_path / "progress.unreadable-20261126T101500.json"
-    assert kept.read_bytes() == original  # moved aside, never overwritten
-    assert store.notice_code == "unreadable" and kept.name in store.notice
+
+    fresh = store.read()
+    assert fresh.exercises == {} and fresh.words == {}
+    kept = tmp_path / KEPT
+    assert kept.read_bytes() == original  # moved aside byte for byte, not rewritten
+    assert not path.exists()  # the bad file is no longer where the next read looks
+    assert store.notice_code == "unreadable" and store.notice_detail == KEPT
+    assert store.notice == f"Your progress file could not be read; it was kept as {KEPT} and a new one was started."
+    assert KEPT in store.notice_in("ru") and store.notice_in("ru").startswith("Файл прогресса")
+
     store.record_check("IOM1-02", "IOM-1", 1, 1, [])
-    assert json.loads(path.read_text())["exercises"]["IOM1-02"]["score"] == 1
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["schema_version"] == 1 and set(saved["exercises"]) == {"IOM1-02"}
     assert kept.read_bytes() == original
+
+
+def test_a_missing_file_is_a_fresh_progress_without_a_notice(tmp_path):
+    store = store_at(tmp_path / "sub" / "progress.json")
+    assert store.read().exercises == {} and store.read().language == "en"
+    assert (store.notice, store.notice_code) == ("", "")
+    assert list(tmp_path.iterdir()) == []  # reading creates nothing
 
 
 def test_a_second_unreadable_file_does_not_overwrite_the_first_backup(tmp_path):
     path = tmp_path / "progress.json"
-    for content in (b"first", b"second"):
+    for content in (b"first", b"second", b"third"):
         path.write_bytes(content)
         store_at(path).read()
-    kept = sorted(p.read_bytes() for p in tmp_path.glob("progress.unreadable-*.json"))
-    assert kept == [b"first", b"second"]
+    names = {p.name for p in tmp_path.glob("progress.unreadable-*.json")}
+    assert names == {KEPT, KEPT.replace(".json", "-1.json"), KEPT.replace(".json", "-2.json")}
+    assert sorted(p.read_bytes() for p in tmp_path.glob("progress.unreadable-*")) == [b"first", b"second", b"third"]
+
+
+def test_a_file_that_cannot_be_opened_is_never_written_over(tmp_path):
+    path = tmp_path / "progress.json"
+    path.mkdir()  # something is there, but it cannot be read as a file (nor replaced by one)
+    (path / "precious").write_text("x")
+    store = store_at(path)
+    assert store.read().exercises == {}
+    result = store.record_check("IOM1-01", "IOM-1", 1, 1, [])
+    assert store.notice_code == "not_saved" and "IOM1-01" in result.exercises
+    assert (path / "precious").read_text() == "x"
+
+
+def test_notices_are_the_interface_strings_in_both_languages():
+    assert set(NOTICES) == {"unreadable", "not_saved"}
+    for code, texts in NOTICES.items():
+        assert texts == STRINGS[code] and set(texts) == {"en", "ru"}
+        assert all("{detail}" in text for text in texts.values())
+
+
+# --- saving fails: the session keeps its work --------------------------------------------------
+
+
+def refuse(*args, **kwargs):
+    raise PermissionError(13, "Permission denied")
 
 
 def test_a_failed_save_keeps_the_change_for_the_session(tmp_path, monkeypatch):
+    """What a read-only folder does to the final move, simulated (works as root too)."""
     path = tmp_path / "progress.json"
     store = store_at(path)
     store.record_check("IOM1-01", "IOM-1", 1, 2, [2])
     before = path.read_bytes()
 
-    def refuse(*args, **kwargs):
-        raise PermissionError(13, "Permission denied")
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", refuse)
+        result = store.record_check("IOM1-02", "IOM-1", 2, 2, [])  # does not raise
+        assert store.notice_code == "not_saved" and store.notice_detail == "Permission denied"
+        assert store.notice == (
+            "Your progress could not be saved (Permission denied); it is kept for this session only. "
+            "Export it before you close the notebook."
+        )
+        assert "Экспортируйте" in store.notice_in("ru")
+        assert set(result.exercises) == {"IOM1-01", "IOM1-02"} and store.last_time("IOM1-02").score == 2
+        store.set_language("ru")
+        assert store.read().language == "ru"  # later reads give the in-memory progress
+        assert path.read_bytes() == before  # the file on disk is untouched
+        assert leftovers(tmp_path) == []
 
-    monkeypatch.setattr(os, "replace", refuse)  # what a read-only folder does to the final move
-    result = store.record_check("IOM1-02", "IOM-1", 2, 2, [])
-    assert store.notice_code == "not_saved" and "Permission denied" in store.notice
-    assert set(result.exercises) == {"IOM1-01", "IOM1-02"} and store.last_time("IOM1-02").score == 2
+    rescue = store.export_to(tmp_path / "elsewhere.json")  # e.g. to a writable folder
+    exported = json.loads(rescue.read_text(encoding="utf-8"))
+    assert set(exported["exercises"]) == {"IOM1-01", "IOM1-02"} and exported["language"] == "ru"
     assert path.read_bytes() == before
-    assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
+
+
+def test_work_kept_in_memory_is_saved_with_other_kernels_work_once_saving_works(tmp_path, monkeypatch):
+    path = tmp_path / "progress.json"
+    store, other = store_at(path), store_at(path)
+    store.record_check("IOM1-01", "IOM-1", 1, 1, [])
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", refuse)
+        store.record_check("IOM1-02", "IOM-1", 1, 2, [2])
+        store.record_review("mandate", True)
+    assert store.notice_code == "not_saved"
+    other.record_check("NGO1-01", "NGO-1", 1, 1, [])  # another kernel saves meanwhile
+    assert set(store.read().exercises) == {"IOM1-01", "IOM1-02"}  # no silent merge while failing
+
+    store.record_check("IOM1-03", "IOM-1", 1, 1, [])  # saving works again
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert set(saved["exercises"]) == {"IOM1-01", "IOM1-02", "IOM1-03", "NGO1-01"}
+    assert saved["exercises"]["IOM1-02"]["attempts"] == 1 and saved["words"]["mandate"]["box"] == 2
+    assert (store.notice, store.notice_code) == ("", "")
+    assert set(store.read().exercises) == set(saved["exercises"])
 
 
 def test_read_only_folder(tmp_path):
     folder = tmp_path / "ro"
     folder.mkdir()
+    store_at(folder / "progress.json").record_check("IOM1-01", "IOM-1", 1, 2, [2])
+    before = (folder / "progress.json").read_bytes()
     folder.chmod(0o500)
     try:
         probe = folder / "probe"
         try:
             probe.write_text("x")
-            probe.unlink()
-            pytest.skip("running as root: permissions do not stop writes (covered by the monkeypatched test)")
         except PermissionError:
             pass
+        else:
+            probe.unlink()
+            pytest.skip("permissions do not stop writes here (running as root); "
+                        "test_a_failed_save_keeps_the_change_for_the_session simulates this")
         store = store_at(folder / "progress.json")
-        store.record_check("IOM1-01", "IOM-1", 1, 1, [])
-        assert store.notice_code == "not_saved" and store.last_time("IOM1-01").score == 1
+        result = store.record_check("IOM1-02", "IOM-1", 2, 2, [])
+        assert store.notice_code == "not_saved" and "could not be saved" in store.notice
+        assert set(result.exercises) == {"IOM1-01", "IOM1-02"} and store.last_time("IOM1-02").score == 2
+        assert (folder / "progress.json").read_bytes() == before
     finally:
         folder.chmod(0o700)
 
 
+def test_a_lock_that_cannot_be_taken_in_time_does_not_raise(tmp_path, monkeypatch):
+    from filelock import FileLock
+
+    monkeypatch.setattr(progress_module, "LOCK_TIMEOUT", 0.2)
+    path = tmp_path / "progress.json"
+    store = store_at(path)
+    with FileLock(str(path) + ".lock"):  # another kernel holding the lock
+        result = store.record_check("IOM1-01", "IOM-1", 1, 1, [])
+    assert store.notice_code == "not_saved" and "locked" in store.notice
+    assert "IOM1-01" in result.exercises and not path.exists()
+
+
+# --- two kernels at once, and atomic writes -----------------------------------------------------
+
+
 WRITER = """
-import sys
+import sys, time
+from pathlib import Path
 from lessonkit.progress import ProgressStore
-store = ProgressStore(sys.argv[1])
+path, name, gate = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+store = ProgressStore(path)
+print("ready", flush=True)
+while not gate.exists():
+    time.sleep(0.005)
 for n in range(200):
-    store.record_check(f"{sys.argv[2]}-{n:03d}", "L", 1, 1, [])
+    store.record_check(f"{name}1-{n:03d}", name + "-1", n % 3, 2, [1] if n % 2 else [])
+assert store.notice == "", store.notice
 """
 
 
 def test_two_processes_writing_at_once_lose_nothing(tmp_path):
+    path, gate = tmp_path / "progress.json", tmp_path / "go"
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(path), name, str(gate)], stdout=subprocess.PIPE, text=True)
+        for name in ("A", "B")
+    ]
+    try:
+        assert [w.stdout.readline().strip() for w in writers] == ["ready", "ready"]
+        started = time.monotonic()
+        gate.touch()  # both start writing at the same moment
+        assert [w.wait(timeout=60) for w in writers] == [0, 0]
+        elapsed = time.monotonic() - started
+    finally:
+        for w in writers:
+            if w.poll() is None:
+                w.kill()
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert len(saved["exercises"]) == 400
+    assert {k[0] for k in saved["exercises"]} == {"A", "B"}
+    assert all(record["attempts"] == 1 for record in saved["exercises"].values())
+    assert Progress.model_validate(saved).schema_version == 1
+    assert leftovers(tmp_path) == [] and not list(tmp_path.glob("*.unreadable-*"))
+    assert elapsed < 15, f"the two writers took {elapsed:.1f} s"
+    print(f"two writers, 400 saves: {elapsed:.2f} s")
+
+
+def test_many_updates_leave_no_temporary_file(tmp_path):
+    store = store_at(tmp_path / "progress.json")
+    for n in range(50):
+        store.record_check(f"IOM1-{n:02d}", "IOM-1", 1, 1, [])
+    assert leftovers(tmp_path) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.json", "progress.json.lock"]
+    assert len(json.loads((tmp_path / "progress.json").read_text(encoding="utf-8"))["exercises"]) == 50
+
+
+def test_a_write_that_fails_half_way_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch):
     path = tmp_path / "progress.json"
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), name]) for name in ("A", "B")]
-    assert [w.wait(timeout=120) for w in writers] == [0, 0]
-    saved = json.loads(path.read_text())["exercises"]
-    assert len(saved) == 400
-    assert {k[0] for k in saved} == {"A", "B"}
-    assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
+    store = store_at(path)
+    store.record_check("IOM1-01", "IOM-1", 1, 1, [])
+    before = path.read_bytes()
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    store.record_check("IOM1-02", "IOM-1", 1, 1, [])
+    assert store.notice_detail == "No space left on device"
+    assert path.read_bytes() == before and leftovers(tmp_path) == []
+
+
+# --- what is recorded ---------------------------------------------------------------------------
 
 
 def test_record_check_counts_attempts_best_and_missed_items(tmp_path):
     store = store_at(tmp_path / "p.json")
     store.record_check("IOM1-03", "IOM-1", 1, 3, [2, 3])
+    store.record_check("IOM1-03", "IOM-1", 3, 3, [])
     store.record_check("IOM1-03", "IOM-1", 2, 3, [3])
     record = store.last_time("IOM1-03")
-    assert (record.attempts, record.score, record.best, record.missed_items) == (2, 2, 2, {"2": 1, "3": 2})
+    assert (record.lesson, record.attempts, record.score, record.total, record.best) == ("IOM-1", 3, 2, 3, 3)
+    assert record.missed_items == {"2": 1, "3": 2} and record.last_checked == NOW
+    assert store.last_time("IOM1-99") is None
+    saved = json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))
+    assert saved["exercises"]["IOM1-03"]["last_checked"] in ("2026-11-26T10:15:00Z", "2026-11-26T10:15:00+00:00")
+
+
+def test_record_check_refuses_impossible_scores(tmp_path):
+    store = store_at(tmp_path / "p.json")
+    with pytest.raises(ValueError, match="impossible"):
+        store.record_check("IOM1-01", "IOM-1", 5, 4, [])
+    with pytest.raises(ValueError, match="item numbers"):
+        store.record_check("IOM1-01", "IOM-1", 1, 4, [0])
+    assert not (tmp_path / "p.json").exists()
+
+
+def test_times_are_saved_in_utc(tmp_path):
+    moscow = timezone(timedelta(hours=3))
+    store = ProgressStore(tmp_path / "p.json", clock=lambda: datetime(2026, 11, 26, 13, 15, tzinfo=moscow))
+    store.record_check("IOM1-01", "IOM-1", 1, 1, [])
+    assert store.last_time("IOM1-01").last_checked.utcoffset() == timedelta(0)
+    assert store.last_time("IOM1-01").last_checked == NOW
+
+
+def test_record_review_and_set_language(tmp_path):
+    store = store_at(tmp_path / "p.json")
+    store.record_review("mandate", True)
+    store.record_review("mandate", True)
+    store.set_language("ru")
+    saved = store_at(tmp_path / "p.json").read()
+    assert saved.language == "ru" and (saved.words["mandate"].box, saved.words["mandate"].right) == (3, 2)
+    with pytest.raises(ValueError):
+        store.set_language("de")
+
+
+def test_update_validates_the_change(tmp_path):
+    store = store_at(tmp_path / "p.json")
+    store.record_check("IOM1-01", "IOM-1", 1, 1, [])
+    before = (tmp_path / "p.json").read_bytes()
+
+    def bad(progress):
+        progress.language = "fr"
+
+    with pytest.raises(ValueError):
+        store.update(bad)
+    assert (tmp_path / "p.json").read_bytes() == before
+    assert store.update(lambda progress: Progress(language="ru")).language == "ru"
+
+
+# --- export, import, reset -----------------------------------------------------------------------
 
 
 def test_export_import_round_trip(tmp_path):
     store = store_at(tmp_path / "p.json")
-    store.record_check("IOM1-01", "IOM-1", 3, 4, [])
+    store.record_check("IOM1-01", "IOM-1", 3, 4, [1])
+    store.record_review("mandate", False)
     exported = store.export_to(tmp_path / "mine.json")
+    assert exported == tmp_path / "mine.json"
+
     other = store_at(tmp_path / "other" / "p.json")
     other.record_check("NGO1-01", "NGO-1", 1, 1, [])
     backup = other.import_from(exported)
-    assert set(other.read().exercises) == {"IOM1-01"}
-    assert backup is not None and "NGO1-01" in backup.read_text()
+    imported = other.read()
+    assert imported.exercises == store.read().exercises and imported.words == store.read().words
+    assert backup == tmp_path / "other" / "p.before-import-20261126T101500.json"
+    assert set(json.loads(backup.read_text(encoding="utf-8"))["exercises"]) == {"NGO1-01"}
+
+
+def test_importing_into_an_empty_store_keeps_no_empty_backup(tmp_path):
+    exported = tmp_path / "mine.json"
+    seed = store_at(tmp_path / "seed.json")
+    seed.record_check("IOM1-01", "IOM-1", 3, 4, [])
+    seed.export_to(exported)
+    fresh = store_at(tmp_path / "new" / "p.json")
+    assert fresh.import_from(exported) is None
+    assert set(fresh.read().exercises) == {"IOM1-01"}
+    assert sorted(p.name for p in (tmp_path / "new").glob("*.json")) == ["p.json"]
 
 
 @pytest.mark.parametrize(
     "content, reason",
-    [(b"not json", "not valid JSON"), (b'{"schema_version": 2}', "schema version 2"), (b"[]", "no fields"),
-     (json.dumps({"schema_version": 1, "words": {"x": {"box": 9}}}).encode(), "words.x.box")],
+    [
+        (b"not json", "it is not a progress file (not valid JSON text)"),
+        (b"\xff\xfe\x00", "not valid JSON"),
+        (b'{"schema_version": 2}', "it has schema version 2; this course reads version 1"),
+        (b"[]", "it is not a progress file (no fields at the top level)"),
+        (json.dumps({"schema_version": 1, "words": {"x": {"box": 9}}}).encode(), "its field words.x.box is not valid"),
+        (b" " * (5 * 1024 * 1024 + 1), "the file is larger than 5 MB"),
+    ],
 )
 def test_a_bad_import_is_refused_and_changes_nothing(tmp_path, content, reason):
     store = store_at(tmp_path / "p.json")
@@ -146,9 +389,17 @@ def test_a_bad_import_is_refused_and_changes_nothing(tmp_path, content, reason):
     before = (tmp_path / "p.json").read_bytes()
     bad = tmp_path / "bad.json"
     bad.write_bytes(content)
-    with pytest.raises(ProgressImportError, match=reason):
+    with pytest.raises(ProgressImportError) as refused:
         store.import_from(bad)
+    assert reason in str(refused.value) and "\n" not in str(refused.value)
     assert (tmp_path / "p.json").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.glob("p.*")) == ["p.json", "p.json.lock"]  # no backup either
+
+
+def test_importing_a_missing_file_is_refused(tmp_path):
+    store = store_at(tmp_path / "p.json")
+    with pytest.raises(ProgressImportError, match="cannot be read"):
+        store.import_from(tmp_path / "nowhere.json")
 
 
 def test_reset_keeps_a_backup_and_the_language(tmp_path):
@@ -156,22 +407,47 @@ def test_reset_keeps_a_backup_and_the_language(tmp_path):
     store.set_language("ru")
     store.record_check("IOM1-01", "IOM-1", 3, 4, [])
     backup = store.reset()
-    assert "IOM1-01" in backup.read_text()
+    assert backup == tmp_path / "p.before-reset-20261126T101500.json"
+    assert "IOM1-01" in json.loads(backup.read_text(encoding="utf-8"))["exercises"]
     assert store.read().exercises == {} and store.read().language == "ru"
+    second = store.reset()
+    assert second.name == "p.before-reset-20261126T101500-1.json" and backup.exists()
+
+
+# --- where the file is ------------------------------------------------------------------------
 
 
 def test_the_environment_variable_names_the_file(tmp_path, monkeypatch):
     monkeypatch.setenv("LESSONKIT_PROGRESS", str(tmp_path / "mine.json"))
     assert default_path() == tmp_path / "mine.json"
+    store = ProgressStore(clock=lambda: NOW)
+    store.record_check("IOM1-01", "IOM-1", 1, 1, [])
+    assert store.path == tmp_path / "mine.json" and (tmp_path / "mine.json").exists()
+
+
+def test_without_the_variable_the_user_data_folder_is_used(monkeypatch):
+    from platformdirs import user_data_dir
+
+    monkeypatch.delenv("LESSONKIT_PROGRESS", raising=False)
+    assert default_path() == Path(user_data_dir("lessonkit")) / "progress.json"
+
+
+# --- how long ago -------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     "delta, en, ru",
     [
         (timedelta(seconds=5), "just now", "только что"),
+        (timedelta(seconds=-30), "just now", "только что"),
         (timedelta(minutes=1), "1 minute ago", "1 минуту назад"),
+        (timedelta(minutes=2), "2 minutes ago", "2 минуты назад"),
         (timedelta(minutes=5), "5 minutes ago", "5 минут назад"),
-        (timedelta(hours=2), "2 hours ago", "2 часа назад"),
+        (timedelta(minutes=11), "11 minutes ago", "11 минут назад"),
+        (timedelta(minutes=21), "21 minutes ago", "21 минуту назад"),
+        (timedelta(minutes=22), "22 minutes ago", "22 минуты назад"),
+        (timedelta(minutes=25), "25 minutes ago", "25 минут назад"),
+        (timedelta(hours=2), "today", "сегодня"),
         (timedelta(days=1), "yesterday", "вчера"),
         (timedelta(days=2), "2 days ago", "2 дня назад"),
         (timedelta(days=5), "5 days ago", "5 дней назад"),
@@ -180,6 +456,7 @@ def test_the_environment_variable_names_the_file(tmp_path, monkeypatch):
         (timedelta(days=21), "3 weeks ago", "3 недели назад"),
         (timedelta(days=35), "5 weeks ago", "5 недель назад"),
         (timedelta(days=90), "3 months ago", "3 месяца назад"),
+        (timedelta(days=400), "1 year ago", "1 год назад"),
     ],
 )
 def test_describe_age(delta, en, ru):
@@ -187,9 +464,19 @@ def test_describe_age(delta, en, ru):
     assert describe_age(NOW - delta, NOW, "ru") == ru
 
 
-def test_russian_plural_forms():
-    from lessonkit.progress import ru_plural
-
+def test_russian_plural_forms_of_days():
     forms = ("день", "дня", "дней")
-    assert [ru_plural(n, forms) for n in (1, 2, 5, 11, 12, 21, 22, 25, 111)] == [
-        "день", "дня", "дней", "дней", "дней", "день", "дня", "дней", "дней"]
+    numbers = (1, 2, 5, 21, 22, 25, 11, 12, 14, 101, 111)
+    assert [f"{n} {ru_plural(n, forms)}" for n in numbers] == [
+        "1 день", "2 дня", "5 дней", "21 день", "22 дня", "25 дней", "11 дней", "12 дней", "14 дней",
+        "101 день", "111 дней"]
+
+
+def test_yesterday_and_today_are_counted_in_the_callers_time_zone():
+    late = datetime(2026, 11, 25, 22, 30, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 26, 0, 30, tzinfo=timezone.utc)
+    assert describe_age(late, now, "en") == "yesterday"
+    moscow = timezone(timedelta(hours=3))
+    assert describe_age(late, now.astimezone(moscow), "en") == "today"  # 01:30 and 03:30 the same day
+    with pytest.raises(ValueError):
+        describe_age(late, now, "de")
