@@ -31,13 +31,15 @@ check: $(STAMP)
 build: $(STAMP)
 	$(PY) -m lessonkit build
 
-# One pytest process for the unit, widget, content and build tests (among them
+# One pytest run for the unit, widget, content and build tests (among them
 # `lessonkit check` and `lessonkit build --check` on the course data) and for nbval over
-# every notebook; the browser test runs in its own process (Playwright stays out of nbval).
+# every notebook, on two workers; --dist loadfile keeps each notebook's cells together.
+# The browser tests run in a process of their own (Playwright stays out of nbval).
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
+WORKERS := -n 2 --dist loadfile
 
 test: $(STAMP)
-	$(PY) -m pytest $(NBVAL) tests notebooks solutions --ignore=tests/browser
+	$(PY) -m pytest $(WORKERS) $(NBVAL) tests notebooks solutions --ignore=tests/browser
 	$(PY) -m pytest tests/browser
 
 test-fast: $(STAMP)

@@ -93,7 +93,7 @@ def floor_time(count: int) -> float:
 def suite_time() -> float:
     """`make test` without the browser test: the same pytest command as the Makefile."""
     return seconds(
-        [PY, "-m", "pytest", "-q", "--nbval", "--nbval-current-env", "--nbval-sanitize-with",
+        [PY, "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile", "--nbval", "--nbval-current-env", "--nbval-sanitize-with",
          "tests/nbval-sanitize.cfg", "tests", "notebooks", "solutions", "--ignore=tests/browser"],
         repeat=1,
     )
