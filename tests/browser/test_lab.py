@@ -86,3 +86,22 @@ def test_last_time_is_shown_after_a_kernel_restart(page: Page, lab):
     page.locator(".jp-Dialog button.jp-mod-accept").click()
     box = exercise(page, "IOM4-06")
     expect(box).to_contain_text(re.compile(r"Last time: 0 of 1, (just now|1 minute ago)"), timeout=60_000)
+
+
+def test_an_exercise_can_be_done_with_the_keyboard_alone(page: Page, lab):
+    open_and_run(page, lab, "03-iom-gaps.ipynb")
+    box = exercise(page, "IOM3-05")
+    toggles = box.locator(".widget-toggle-buttons").first
+    first_button = toggles.get_by_role("button").first
+    first_button.focus()
+    page.keyboard.press("Enter")  # choose the first answer of item 1 with the keyboard
+    expect(toggles.locator(".mod-active")).to_have_count(1)
+    check = box.get_by_role("button", name="Check")
+    for _ in range(60):  # Tab forward until the Check button has the focus
+        if check.evaluate("node => node === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    else:
+        raise AssertionError("the Check button cannot be reached with Tab")
+    page.keyboard.press("Enter")
+    expect(box.locator(".lessonkit-feedback").first).to_contain_text(re.compile(r"Right\.|Not right\."))
