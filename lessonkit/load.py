@@ -332,33 +332,34 @@ def _check_course(course: model.Course, name: str) -> list[Problem]:
 # --- the whole course ---------------------------------------------------------------------------
 
 
+def read_file(cls: type[M], data_dir: Path, relative: str) -> tuple[M | None, list[Problem], str]:
+    """One data file read and validated against `cls`: (record or None, problems, its name)."""
+    path = data_dir / relative
+    name = _relative(path, data_dir)
+    raw, problems = read_yaml(path, data_dir)
+    if raw is None:
+        return None, problems, name
+    record, found = validate(cls, raw, name)
+    return record, problems + found, name
+
+
 def collect(data_dir: Path, only: str | None = None) -> tuple[model.Course | None, list[Problem]]:
     """Read and check everything; return the course (None if unusable) and every problem.
 
     With `only` (a lesson id), read just that lesson's file and skip the checks across
     lessons: what a notebook needs to open quickly. `check` and `build` read everything.
     """
-    problems: list[Problem] = []
-    course_path = data_dir / "course.yml"
-    raw, found = read_yaml(course_path, data_dir)
-    problems += found
-    if raw is None:
-        return None, problems
-    course_map, found = validate(model.CourseMap, raw, "data/course.yml")
-    problems += found
+    course_map, problems, _ = read_file(model.CourseMap, data_dir, "course.yml")
     if course_map is None:
         return None, problems
     texts: dict[str, model.Text] = {}
     glossaries: dict[str, model.Glossary] = {}
     for ref in course_map.texts:
-        path = data_dir / ref.file
-        raw, found = read_yaml(path, data_dir)
-        problems += found
-        text, found = validate(model.Text, raw, _relative(path, data_dir)) if raw is not None else (None, [])
+        text, found, name = read_file(model.Text, data_dir, ref.file)
         problems += found
         if text is not None:
             texts[ref.id] = text
-            problems += _check_text(text, _relative(path, data_dir))
+            problems += _check_text(text, name)
     paragraphs = {p.id: p for t in texts.values() for p in t.paragraphs}
     counts: dict[str, int] = {}
     for text in texts.values():
@@ -368,14 +369,11 @@ def collect(data_dir: Path, only: str | None = None) -> tuple[model.Course | Non
         if count > 1:
             problems.append(Problem("data/texts", pid, f"duplicate paragraph id ({count} paragraphs have it)", "give each paragraph its own id"))
     for ref in course_map.texts:
-        path = data_dir / ref.glossary
-        raw, found = read_yaml(path, data_dir)
-        problems += found
-        glossary, found = validate(model.Glossary, raw, _relative(path, data_dir)) if raw is not None else (None, [])
+        glossary, found, name = read_file(model.Glossary, data_dir, ref.glossary)
         problems += found
         if glossary is not None:
             glossaries[ref.id] = glossary
-            problems += _check_glossary(glossary, paragraphs, _relative(path, data_dir))
+            problems += _check_glossary(glossary, paragraphs, name)
     lessons: dict[str, model.Lesson] = {}
     for ref in course_map.lessons:
         if only is not None and ref.id != only:
@@ -383,6 +381,7 @@ def collect(data_dir: Path, only: str | None = None) -> tuple[model.Course | Non
         path = data_dir / ref.file
         raw, found = read_yaml(path, data_dir)
         problems += found
+        # Lessons are validated exercise by exercise, so one broken exercise hides no other.
         lesson, found, broken = validate_lesson(raw, _relative(path, data_dir)) if raw is not None else (None, [], set())
         problems += found
         if lesson is not None:
@@ -390,13 +389,10 @@ def collect(data_dir: Path, only: str | None = None) -> tuple[model.Course | Non
             problems += _check_lesson(lesson, ref, paragraphs, _relative(path, data_dir), broken)
     timeline = None
     if course_map.timeline:
-        path = data_dir / course_map.timeline
-        raw, found = read_yaml(path, data_dir)
-        problems += found
-        timeline, found = validate(model.Timeline, raw, _relative(path, data_dir)) if raw is not None else (None, [])
+        timeline, found, name = read_file(model.Timeline, data_dir, course_map.timeline)
         problems += found
         if timeline is not None:
-            problems += _check_timeline(timeline, paragraphs, _relative(path, data_dir))
+            problems += _check_timeline(timeline, paragraphs, name)
     course = model.Course(data_dir, course_map, texts, glossaries, lessons, timeline)
     if only is not None:
         if only not in {ref.id for ref in course_map.lessons}:
