@@ -200,6 +200,18 @@ def note_block(note: model.EditorNote | None, label: str) -> str:
     return f"> **{label}.** {md_escape(note.en)}  \n> {ru(note.ru)}"
 
 
+def key_words_markdown(course: Course, lesson: model.Lesson) -> str:
+    """The lesson's key-word table (a pandas DataFrame) as a Markdown table."""
+    from .notebook import key_words_frame
+
+    frame = key_words_frame(course, lesson)
+    if frame.empty:
+        return ""
+    rows = ["| " + " | ".join(frame.columns) + " |", "|" + "---|" * len(frame.columns)]
+    rows += ["| " + " | ".join(cell_text(str(value)) for value in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join(rows)
+
+
 # --- the learner lesson -------------------------------------------------------------------------
 
 
@@ -219,19 +231,18 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
     nb.code("lesson.toolbar()")
     pre_reading = (
         f"{lesson.context}\n\n**Predict.** {lesson.prediction}\n\n"
-        "### Key words\n\nThe words below are marked in the text: hover over a marked word to see its meaning in this context."
+        "### Key words\n\nThe words below are marked in the text: hover over a marked word to see its meaning in this context.\n\n"
+        + key_words_markdown(course, lesson)
     )
     # The context card and key words open the lesson's first pre-reading section (or a
     # section of their own when the lesson has none), so the heading is not repeated.
     opening = next((s for s in lesson.sections if s.stage == "pre_reading"), None)
     if opening is None:
         nb.markdown(f"## Before you read\n\n{pre_reading}")
-        nb.code("lesson.key_words()")
     for section in lesson.sections:
         intro = f"\n\n{section.intro}" if section.intro else ""
         if section is opening:
             nb.markdown(f"## {md_escape(section.title)}\n\n{pre_reading}")
-            nb.code("lesson.key_words()")
             if intro:
                 nb.markdown(intro.strip())
         else:

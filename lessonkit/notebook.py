@@ -161,19 +161,9 @@ class LessonSession:
 
     def key_words(self) -> Any:
         """The lesson's key words as a table: term, contextual Russian, where it occurs."""
-        import pandas as pd  # imported here: only the pre-reading cell needs it
-
         if self.lesson is None or self.course is None:
             return self._problem("; ".join(self.problems[:3]) or "the lesson is not available")
-        entries = self.course.glossary_entries(self.lesson.shown_paragraph_ids)
-        frame = pd.DataFrame(
-            [
-                {"term": e.term, "in this text (Russian)": e.contextual, "handout gave": e.handout or "", "paragraph": e.paragraph}
-                for e in entries
-            ],
-            columns=["term", "in this text (Russian)", "handout gave", "paragraph"],
-        )
-        return frame.set_index("term")
+        return key_words_frame(self.course, self.lesson).set_index("term")
 
 
     def timeline_html(self) -> str:
@@ -205,6 +195,22 @@ class LessonSession:
         button.on_click(draw)
         self._timeline_buttons.append(button)
         return w.VBox([button, chart])
+
+
+def key_words_frame(course: "Course", lesson: Any) -> Any:
+    """A lesson's glossary words as a pandas DataFrame: term, contextual Russian, handout, paragraph.
+
+    The build prints it into the lesson as a static table (readable before anything runs);
+    `lesson.key_words()` returns it live for instructors who want to sort or filter.
+    """
+    import pandas as pd  # imported here: pandas is only needed for this table
+
+    entries = course.glossary_entries(lesson.shown_paragraph_ids)
+    return pd.DataFrame(
+        [{"term": e.term, "in this text (Russian)": e.contextual, "handout gave": e.handout or "", "paragraph": e.paragraph}
+         for e in entries],
+        columns=["term", "in this text (Russian)", "handout gave", "paragraph"],
+    )
 
 
 def language_switch(lang: Language, on_change: Any) -> w.ToggleButtons:
