@@ -225,13 +225,18 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
         f"**Time:** about {ref.minutes} minutes. **Goals:** by the end of this notebook you can\n\n{goals}\n\n"
         f"{note_block(lesson.note, 'About this plan point')}\n\n{navigation(course, ref)}\n\n"
         "*Run all cells first (menu **Run → Run All Cells**); then work through the page. "
-        "Each exercise has **Check**, **Hint**, **Show answer** (after your first try) and **Try again**.*"
+        "Each exercise has **Check**, **Hint**, **Show answer** (after your first try) and **Try again**. "
+        "The switch below changes the interface to Russian.*  \n"
+        + ru("Сначала запустите все ячейки (меню Run → Run All Cells), затем работайте по порядку. "
+             "В каждом упражнении есть кнопки «Проверить», «Подсказка», «Показать ответ» (после первой попытки) и «Ещё раз». "
+             "Переключатель ниже переводит интерфейс на русский язык.")
     )
     nb.code(setup_source(ref.id), hidden=True)
     nb.code("lesson.toolbar()")
     pre_reading = (
         f"{lesson.context}\n\n**Predict.** {lesson.prediction}\n\n"
-        "### Key words\n\nThe words below are marked in the text: hover over a marked word to see its meaning in this context.\n\n"
+        "### Key words\n\nThe words below are marked in the text: hover over a marked word to see its meaning in this context.  \n"
+        + ru("Эти слова выделены в тексте: наведите на слово курсор, чтобы увидеть его значение в этом контексте.") + "\n\n"
         + key_words_markdown(course, lesson)
     )
     # The context card and key words open the lesson's first pre-reading section (or a
@@ -255,7 +260,10 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
             nb.code("lesson.timeline()")
         for exercise_id in section.exercises:
             nb.code(f'lesson.show("{exercise_id}")')
-    nb.markdown("## Your score\n\nThe line below counts every item you have checked in this notebook.")
+    nb.markdown(
+        "## Your score\n\nThe line below counts every item you have checked in this notebook.  \n"
+        + ru("Строка ниже учитывает все пункты, которые вы проверили в этой тетради.")
+    )
     nb.code("lesson.score()")
     points = "\n".join(f"- {md_escape(point)}" for point in lesson.key_points)
     nb.markdown(f"## Key points\n\n{points}\n\n---\n\n{navigation(course, ref)}")
