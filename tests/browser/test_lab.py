@@ -28,7 +28,7 @@ def open_and_run(page: Page, lab, notebook: str) -> None:
                 raise
     # Cells far below the viewport are not painted (JupyterLab windowing): wait for the
     # DOM, not for visibility.
-    page.wait_for_selector(".lessonkit-exercise", state="attached")
+    page.wait_for_selector(".lessonkit-exercise, .lessonkit-trainer, .lessonkit-progress", state="attached")
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']")
 
 
