@@ -172,16 +172,16 @@ def date_banner(course: Course) -> str:
     return f"> **Text date.** {md_escape(course.map.text_date)}  \n> {ru(course.map.text_date_ru)}"
 
 
-def navigation(course: Course, ref: model.LessonRef, folder: str = "") -> str:
+def navigation(course: Course, ref: model.LessonRef) -> str:
     refs = course.map.lessons
     index = refs.index(ref)
-    links = [f"[Start page]({folder}{course.map.start_page}.ipynb)"]
+    links = [f"[Start page]({course.map.start_page}.ipynb)"]
     if index > 0:
         prev = refs[index - 1]
-        links.insert(0, f"[← {prev.id}: {md_escape(lesson_title(course, prev))}]({folder}{prev.notebook}.ipynb)")
+        links.insert(0, f"[← {prev.id}: {md_escape(lesson_title(course, prev))}]({prev.notebook}.ipynb)")
     if index + 1 < len(refs):
         nxt = refs[index + 1]
-        links.append(f"[{nxt.id}: {md_escape(lesson_title(course, nxt))} →]({folder}{nxt.notebook}.ipynb)")
+        links.append(f"[{nxt.id}: {md_escape(lesson_title(course, nxt))} →]({nxt.notebook}.ipynb)")
     return " · ".join(links)
 
 
@@ -357,12 +357,12 @@ def build_solution(course: Course, ref: model.LessonRef) -> str:
 # --- the start page ---------------------------------------------------------------------------
 
 
-def course_map_table(course: Course, folder: str = "", minutes: bool = True) -> str:
+def course_map_table(course: Course) -> str:
     rows = ["| notebook | text | plan point | minutes |", "|---|---|---|---|"]
     for ref in course.map.lessons:
         text = course.texts[ref.text]
         rows.append(
-            f"| [{ref.id}: {md_escape(lesson_title(course, ref))}]({folder}{ref.notebook}.ipynb) "
+            f"| [{ref.id}: {md_escape(lesson_title(course, ref))}]({ref.notebook}.ipynb) "
             f"| {md_escape(text.title)} | {ref.plan_point} | {ref.minutes} |"
         )
     return "\n".join(rows)

@@ -9,11 +9,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .load import collect, find_data_dir
 
+if TYPE_CHECKING:
+    from .model import Course
 
-def _course_or_report(data_dir: Path):
+
+def _course_or_report(data_dir: Path) -> "Course | None":
     course, problems = collect(data_dir)
     for problem in problems:
         print(problem)

@@ -22,11 +22,6 @@ def text(key: str, lang: Language, **values: object) -> str:
     return f'<span lang="ru">{body}</span>' if lang == "ru" else body
 
 
-def say_plain(key: str, lang: Language, **values: object) -> str:
-    """An interface string for a widget property (a description, a tooltip): plain text."""
-    return say(key, lang, **values)
-
-
 def evidence_html(evidence: list[model.Evidence], lang: Language) -> str:
     if not evidence:
         return ""

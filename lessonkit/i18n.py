@@ -127,6 +127,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "import": {"en": "Import progress", "ru": "Импортировать прогресс"},
     "import_choose": {"en": "Choose a progress file (.json)", "ru": "Выберите файл прогресса (.json)"},
     "imported": {"en": "Progress imported; the previous file was kept as {detail}.", "ru": "Прогресс импортирован; прежний файл сохранён как {detail}."},
+    "imported_first": {"en": "Progress imported.", "ru": "Прогресс импортирован."},
     "import_refused": {"en": "This file was not imported: {detail}. Your progress is unchanged.", "ru": "Файл не импортирован: {detail}. Ваш прогресс не изменился."},
     "reset": {"en": "Reset progress", "ru": "Сбросить прогресс"},
     "reset_confirm": {"en": "Yes, start again (a backup is kept)", "ru": "Да, начать заново (копия сохранится)"},

@@ -7,6 +7,7 @@ files and turns validation errors into one readable line per problem.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -506,7 +507,7 @@ class Course:
 
     def __init__(
         self,
-        root: "object",
+        root: Path,
         course_map: CourseMap,
         texts: dict[str, Text],
         glossaries: dict[str, Glossary],

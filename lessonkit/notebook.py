@@ -14,7 +14,7 @@ import ipywidgets as w
 
 from . import feedback
 from .answers import ExerciseResult
-from .i18n import Language
+from .i18n import Language, say
 from .widgets import ExerciseView, view_for
 
 if TYPE_CHECKING:
@@ -87,13 +87,7 @@ class LessonSession:
         return f"<p><em>{feedback.text('last_time', self.lang, score=record.score, total=record.total, age=age)}</em></p>"
 
     def _notice_html(self) -> str:
-        if self.store is None or not getattr(self.store, "notice", None):
-            return ""
-        code, detail = getattr(self.store, "notice_code", ""), getattr(self.store, "notice_detail", "")
-        from .i18n import STRINGS
-
-        message = feedback.text(code, self.lang, detail=detail) if code in STRINGS else escape(self.store.notice)
-        return f'<div class="lessonkit-notice" role="status">⚠ {message}</div>'
+        return notice_html(self.store, self.lang) if self.store is not None else ""
 
     def _refresh_notices(self) -> None:
         for box in self._notices:
@@ -132,7 +126,7 @@ class LessonSession:
         for box in self._score_boxes:
             box.value = self.score_html()
         for button in self._timeline_buttons:
-            button.description = feedback.say_plain("show_timeline", lang)
+            button.description = say("show_timeline", lang)
         for exercise_id, box in self._last_time.items():
             box.value = self._last_time_html(exercise_id)
         for box in self._due_boxes:
@@ -141,7 +135,7 @@ class LessonSession:
         if self.store is not None and self.store.read().language != lang:
             self.store.set_language(lang)
         for switch in self._switches:
-            switch.description = feedback.say_plain("language", lang)
+            switch.description = say("language", lang)
             if switch.value != lang:
                 switch.value = lang
 
@@ -185,7 +179,7 @@ class LessonSession:
         """
         if self.course is None or self.course.timeline is None:
             return self._problem("the course has no timeline (data/course.yml: timeline)")
-        button = w.Button(description=feedback.say_plain("show_timeline", self.lang), icon="line-chart")
+        button = w.Button(description=say("show_timeline", self.lang), icon="line-chart")
         chart = w.HTML()
 
         def draw(_button: Any) -> None:
@@ -213,10 +207,17 @@ def key_words_frame(course: "Course", lesson: Any) -> Any:
     )
 
 
+def notice_html(store: "ProgressStore", lang: Language) -> str:
+    """The progress store's message for the learner, if it has one, as a status line."""
+    message = store.notice_in(lang)
+    attribute = ' lang="ru"' if lang == "ru" else ""
+    return f'<div class="lessonkit-notice" role="status"{attribute}>⚠ {escape(message)}</div>' if message else ""
+
+
 def language_switch(lang: Language, on_change: Any) -> w.ToggleButtons:
     """English / Русский toggle; `on_change(lang)` runs when the learner switches."""
     switch = w.ToggleButtons(options=[("English", "en"), ("Русский", "ru")], value=lang,
-                             description=feedback.say_plain("language", lang),
+                             description=say("language", lang),
                              tooltips=["Interface in English", "Интерфейс на русском языке"],
                              style={"description_width": "initial"})
     switch.observe(lambda change: on_change(change["new"]), names="value")
@@ -241,13 +242,12 @@ class PageSession:
         return w.VBox([self._switch, self.notice])
 
     def _refresh_notice(self) -> None:
-        code, detail = self.store.notice_code, self.store.notice_detail
-        self.notice.value = f'<div role="status">⚠ {feedback.text(code, self.view.lang, detail=detail)}</div>' if code else ""
+        self.notice.value = notice_html(self.store, self.view.lang)
 
     def set_language(self, lang: Language) -> None:
         self.view.set_language(lang)
         if self._switch is not None:
-            self._switch.description = feedback.say_plain("language", lang)
+            self._switch.description = say("language", lang)
         if self.store.read().language != lang:
             self.store.set_language(lang)
         self._refresh_notice()

@@ -292,23 +292,26 @@ class ProgressStore:
         """The file's progress. An unparsable file is moved aside (under the lock) and a fresh
         progress begins; an OSError means the file is there but cannot be used, so the caller
         must not write over it."""
+        progress = self._parsed()
+        if progress is not None:
+            return progress
+        with self._lock:  # another kernel may be replacing the file right now: look again
+            progress = self._parsed()
+            if progress is not None:
+                return progress
+            kept = _move_aside(self.path, "unreadable", self.clock())
+        self._tell("unreadable", kept.name)
+        return Progress()
+
+    def _parsed(self) -> Progress | None:
+        """The file as a Progress (a fresh one when there is no file), or None if unparsable."""
         raw = self._raw()
         if raw is None:
             return Progress()
         try:
             return parse(raw)
         except ProgressImportError:
-            pass
-        with self._lock:  # another kernel may be replacing the file right now: look again
-            raw = self._raw()
-            if raw is None:
-                return Progress()
-            try:
-                return parse(raw)
-            except ProgressImportError:
-                kept = _move_aside(self.path, "unreadable", self.clock())
-        self._tell("unreadable", kept.name)
-        return Progress()
+            return None
 
     def _peek(self) -> Progress:
         """The file's progress if it can be read as it is, else a fresh one; changes nothing."""

@@ -173,8 +173,10 @@ class ProgressPage:
         except ProgressImportError as error:
             self.message.value = feedback.text("import_refused", self.lang, detail=str(error))
             return False
-        name = getattr(backup, "name", "") or "a backup"
-        self.message.value = feedback.text("imported", self.lang, detail=name)
+        self.message.value = (
+            feedback.text("imported", self.lang, detail=backup.name) if backup is not None
+            else feedback.text("imported_first", self.lang)
+        )
         return True
 
     def reset(self, _button: Any = None) -> Path | None:

@@ -97,10 +97,10 @@ class VocabularyTrainer:
     def start(self, _button: Any = None) -> None:
         words = self.store.read().words
         now = self.clock()
-        terms = leitner.due_terms(sorted(self.entries), words, now)
-        if not terms:  # nothing due: review the lowest boxes early rather than show nothing
-            terms = sorted(self.entries, key=lambda t: (words[t].box if t in words else 0, t))
-        chosen = terms[: int(self.size.value)]
+        size = int(self.size.value)
+        chosen = leitner.pick_session(sorted(self.entries), words, now, size)
+        if not chosen:  # nothing due: review the lowest boxes early rather than show nothing
+            chosen = sorted(self.entries, key=lambda t: (words[t].box if t in words else 0, t))[:size]
         entries = list(self.entries.values())
         self.cards = [
             Card(self.entries[t], recall=leitner.recall_unlocked(words.get(t)), choices=choices_for(self.entries[t], entries))
@@ -145,8 +145,7 @@ class VocabularyTrainer:
                     result.value = feedback.text("unanswered", self.lang)
                     return
                 right = given == entry.contextual
-            record = self.store.record_review(entry.term, right)
-            box = record.words[entry.term].box if hasattr(record, "words") else None
+            box = self.store.record_review(entry.term, right).words[entry.term].box
             verdict = feedback.text("right" if right else "wrong", self.lang)
             answer_line = f"<span lang=\"en\">{escape(entry.term)}</span> — <span lang=\"ru\">{escape(entry.contextual)}</span>"
             box_line = f" ({feedback.text('box', self.lang, box=box)})" if box else ""

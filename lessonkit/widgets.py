@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from typing import Any, Callable
 
@@ -27,13 +27,16 @@ class ItemInput:
     """The widgets of one item, how to read the learner's response, and how to clear it.
 
     `parts` are shown one under the other, then the item's feedback; `controls` are the
-    widgets the learner sets (a radio group, text boxes, dropdowns...).
+    widgets the learner sets (a radio group, text boxes, dropdowns...); `marks` are extra
+    feedback areas of the item that a view fills after checking (a model answer, one mark
+    per table cell).
     """
 
     parts: list[w.Widget]
     get: Callable[[], Any]
     reset: Callable[[], None]
     controls: list[w.Widget]
+    marks: list[w.HTML] = field(default_factory=list)
     widget: w.Widget | None = None
 
 
@@ -335,7 +338,7 @@ class OpenTaskView(ExerciseView):
         heading = self.html("")
         self.localized(lambda: setattr(heading, "value", f"<b>{feedback.text('self_check', self.lang)}</b>"))
         checklist = w.VBox([heading, *ticks])
-        self._models = getattr(self, "_models", []) + [model_box]
+
         def reset() -> None:
             area.value = ""
             for tick in ticks:
@@ -346,12 +349,13 @@ class OpenTaskView(ExerciseView):
             lambda: OpenResponse(area.value, frozenset(n for n, tick in enumerate(ticks) if tick.value)),
             reset,
             [area, *ticks],
+            [model_box],
         )
 
     def render_feedback(self) -> None:
         super().render_feedback()
-        for item, model_box, shown in zip(self.exercise.items, self._models, self._shown):
-            model_box.value = (
+        for item, item_input, shown in zip(self.exercise.items, self.inputs, self._shown):
+            item_input.marks[0].value = (
                 f"<div><b>{feedback.text('model_answer', self.lang)}:</b> <span lang=\"en\">{escape(item.model_answer)}</span></div>"
                 if shown else ""
             )
@@ -371,7 +375,6 @@ class TableView(ExerciseView):
     def build_item(self, index: int, item: Any) -> ItemInput:
         cells: list[w.Widget] = []
         boxes: dict[str, w.Text] = {}
-        self._marks = getattr(self, "_marks", [])
         marks: list[w.HTML] = []
         for column in self.exercise.columns:
             if column in item.cells:
@@ -383,7 +386,6 @@ class TableView(ExerciseView):
             boxes[column] = box
             marks.append(mark)
             cells.append(w.HBox([box, mark], layout=w.Layout(width="100%")))
-        self._marks.append(marks)
 
         def reset() -> None:
             for box in boxes.values():
@@ -391,15 +393,18 @@ class TableView(ExerciseView):
             for mark in marks:
                 mark.value = ""
 
-        return ItemInput([self.grid(cells)], lambda: {c: b.value for c, b in boxes.items()}, reset, list(boxes.values()))
+        return ItemInput([self.grid(cells)], lambda: {c: b.value for c, b in boxes.items()}, reset, list(boxes.values()), marks)
 
     def render_feedback(self) -> None:
         super().render_feedback()
-        for marks, shown, n in zip(self._marks, self._shown, range(len(self._marks))):
+        for n, (item_input, shown) in enumerate(zip(self.inputs, self._shown)):
             item_result = self.result.items[n] if self.result is not None and shown == "result" else None
-            rights = (item_result.cells or (False,) * len(marks)) if item_result else (None,) * len(marks)
-            for mark, right in zip(marks, rights):
-                mark.value = "" if right is None else f"<b>{feedback.text('right' if right else 'wrong', self.lang)}</b>"
+            for cell, mark in enumerate(item_input.marks):
+                if item_result is None:
+                    mark.value = ""
+                else:
+                    right = bool(item_result.cells) and item_result.cells[cell]
+                    mark.value = f"<b>{feedback.text('right' if right else 'wrong', self.lang)}</b>"
 
     def table(self) -> Any:
         """The table as the learner has filled it, as a pandas DataFrame."""

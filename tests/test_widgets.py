@@ -255,7 +255,9 @@ def test_every_kind_survives_hostile_input(mini, exercise_id):
                 if isinstance(control.value, str) and hasattr(control, "placeholder"):
                     control.value = text
         view.check_button.click()
+        assert all(box.value.strip() for box in view.item_feedback), (exercise_id, text[:10])
         view.answer_button.click()
+        assert all("Answer:" in box.value for box in view.item_feedback)
         view.retry_button.click()
 
 
@@ -316,7 +318,7 @@ def test_table_completion_is_marked_cell_by_cell(mini):
     first.value = "10"
     second.value = "Austria"
     view.check_button.click()
-    marks = view._marks
+    marks = [row.marks for row in view.inputs]
     assert "✓" in marks[0][0].value and "✗" in marks[1][0].value
     assert "✓ Right." in feedback(view, 0) and "✗ Not right." in feedback(view, 1)
     assert "It rises in the Black Forest in Germany." in feedback(view, 1)
