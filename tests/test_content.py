@@ -160,6 +160,22 @@ def test_contradictions_stay_in_the_text_with_a_visible_note(course, paragraph_i
     assert paragraph.notes, f"{paragraph_id} needs an editor's note"
 
 
+def test_the_text_says_where_it_turns_from_the_committee_to_ohchr(course):
+    notes = course.paragraphs["N-03"].notes
+    assert notes and "OHCHR" in notes[0].en and notes[0].ru
+
+
+@pytest.mark.parametrize("term, wrong, right", [
+    ("asylum-seeker", "беженец", "убежища"),
+    ("compliant", "уступчивый", "соответств"),
+    ("enhancement", "усовершенствование", "укреплени"),
+])
+def test_the_three_glossary_entries_wrong_in_context_are_corrected(course, term, wrong, right):
+    entry = next(e for g in course.glossaries.values() for e in g.entries if e.term == term)
+    assert entry.handout == wrong and wrong not in entry.contextual
+    assert right in entry.contextual and entry.note
+
+
 def test_glossary_keeps_handout_translation_and_gives_the_contextual_one(course):
     entries = {e.term: e for g in course.glossaries.values() for e in g.entries}
     assert entries["asylum-seeker"].handout == "беженец"

@@ -105,7 +105,8 @@ def test_progress_page_table_missed_export_import_and_reset(mini, store, tmp_pat
 
     page.export_button.click()
     exported = next(tmp_path.glob("my-progress-*.json"))
-    assert "exported" not in page.message.value and exported.name in page.message.value
+    assert page.message.value.startswith("Saved as ") and exported.name in page.message.value
+    assert json.loads(exported.read_text(encoding="utf-8"))["exercises"]["RIV1-03"]["attempts"] == 2
 
     bad = tmp_path / "bad.json"
     bad.write_text("[]", encoding="utf-8")
@@ -178,3 +179,35 @@ def test_an_unreadable_progress_file_is_reported_in_the_lesson(mini, tmp_path, c
     assert "could not be read" in notice and "progress.unreadable-" in notice
     session.show("RIV1-01")
     session.views["RIV1-01"].check_button.click()  # the notebook keeps working
+
+
+@pytest.mark.parametrize("size", [10, 20])
+def test_a_session_has_10_or_20_cards_from_the_whole_glossary(course, store, clock, size):
+    trainer = VocabularyTrainer(course, store, clock=clock)
+    assert "66 of the course's 66 words are due" in trainer.status.value
+    trainer.size.value = size
+    trainer.start_button.click()
+    assert len(trainer.cards) == size and len({card.entry.term for card in trainer.cards}) == size
+    assert all(card.entry.contextual in card.choices and len(card.choices) == 4 for card in trainer.cards)
+
+
+def test_import_into_an_empty_store_says_so(mini, store, tmp_path):
+    source = ProgressStore(tmp_path / "other.json")
+    source.record_check("RIV1-01", "RIV-1", 1, 1, [])
+    page = ProgressPage(mini, store, folder=tmp_path)
+    assert page.import_file(tmp_path / "other.json") is True
+    assert page.message.value == "Progress imported."
+
+
+def test_the_language_chosen_last_time_opens_the_next_lesson(tmp_path, monkeypatch):
+    from conftest import MINI
+    from lessonkit.notebook import open_lesson
+
+    monkeypatch.setenv("LESSONKIT_PROGRESS", str(tmp_path / "p.json"))
+    first = open_lesson("RIV-1", data_dir=MINI / "data")
+    assert first.lang == "en"
+    first.language().value = "ru"
+    again = open_lesson("RIV-1", data_dir=MINI / "data")
+    assert again.lang == "ru"
+    again.show("RIV1-01")
+    assert again.views["RIV1-01"].check_button.description == "Проверить"
