@@ -23,7 +23,8 @@ $(STAMP): pyproject.toml
 
 lab: $(STAMP)
 	$(PY) -m jupyter lab --ip=$(HOST) --port=$(PORT) $(if $(filter 0,$(shell id -u)),--allow-root) \
-		--ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb
+		--ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb \
+		--ContentsManager.pre_save_hook=lessonkit.jupyter_hooks.scrub_saved_notebook
 
 check: $(STAMP)
 	$(PY) -m lessonkit check

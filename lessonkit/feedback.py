@@ -1,19 +1,34 @@
-"""Turning a checked result into feedback HTML.
+"""Turning a checked result into feedback the learner reads.
 
-Pure functions: data strings and learner input are escaped here, before they reach any
-HTML widget (the ipywidgets HTML widget does not sanitise what it is given).
+Exercise views receive feedback as *lines of segments*: plain strings with a language and
+a style, which the browser writes with `textContent`. Data and learner text therefore
+never become markup. `text()` gives the same interface strings as escaped HTML for the
+views that still write HTML (trainer, progress page).
 """
 
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from .answers import ItemResult, answer_text
 from .i18n import Language, say
 
 if TYPE_CHECKING:
     from . import model
+
+# "label" is a strong heading followed by a colon; "quote" is set in «guillemets».
+Style = Literal["", "strong", "em", "quote", "label"]
+JUDGEMENTS = ("true_false_not_given", "stated_inferred")
+
+
+class Segment(TypedDict):
+    text: str
+    lang: str
+    style: str
+
+
+Line = list[Segment]
 
 
 def text(key: str, lang: Language, **values: object) -> str:
@@ -22,49 +37,92 @@ def text(key: str, lang: Language, **values: object) -> str:
     return f'<span lang="ru">{body}</span>' if lang == "ru" else body
 
 
-def evidence_html(evidence: list[model.Evidence], lang: Language) -> str:
+def ui(key: str, lang: Language, style: Style = "", **values: object) -> Segment:
+    """An interface string as a segment in the interface language."""
+    return {"text": say(key, lang, **{k: str(v) for k, v in values.items()}), "lang": lang, "style": style}
+
+
+def content(words: str, style: Style = "", lang: str = "en") -> Segment:
+    """Course content (explanations, quotes, keys): in the language of the text."""
+    return {"text": words, "lang": lang, "style": style}
+
+
+def shown(segment: Segment) -> str:
+    """A segment's words as the browser shows them (`static/*.js` writes the same)."""
+    if segment["style"] == "label":
+        return f"{segment['text']}:"
+    if segment["style"] == "quote":
+        return f"«{segment['text']}»"
+    return segment["text"]
+
+
+def plain(lines: list[Line]) -> str:
+    """The words of some lines, as a learner reads them (for tests and logs)."""
+    return "\n".join(" ".join(shown(segment) for segment in line) for line in lines)
+
+
+def evidence_line(evidence: list[model.Evidence], lang: Language) -> Line:
     if not evidence:
-        return ""
-    quotes = "; ".join(f"«{escape(e.quote)}» ({escape(e.paragraph)})" for e in evidence)
-    return f"<div>{text('evidence', lang)}: <span lang=\"en\">{quotes}</span></div>"
+        return []
+    line: Line = [ui("evidence", lang, "label")]
+    for n, quote in enumerate(evidence):
+        line += [content(quote.quote, "quote"), content(f"({quote.paragraph})" + (";" if n + 1 < len(evidence) else ""))]
+    return line
 
 
-def item_feedback(exercise: Any, index: int, result: ItemResult, lang: Language) -> str:
+def item_feedback(exercise: Any, index: int, result: ItemResult, lang: Language) -> list[Line]:
     """Feedback for one item after Check: right or wrong in words, then why."""
     item = exercise.items[index]
-    parts = [f"<strong>{text(result.status, lang)}</strong>"]
+    lines: list[Line] = [[ui(result.status, lang, "strong")]]
     if result.problem is not None:
-        parts.append(text(result.problem.code, lang, detail=result.problem.detail))
+        lines[0].append(ui(result.problem.code, lang, detail=result.problem.detail))
     if result.note == "self_check_pending":
-        parts.append(text("self_check_pending", lang))
+        lines.append([ui("self_check_pending", lang)])
     elif result.note:
-        parts.append(f'<span lang="en">{escape(result.note)}</span>')
+        lines.append([content(result.note)])
     if result.missing:
-        parts.append(text("missing_terms", lang, terms=", ".join(result.missing)))
+        lines.append([ui("missing_terms", lang, terms=", ".join(result.missing))])
     if result.status == "right":
-        parts.append(f'<span lang="en">{escape(item.explanation)}</span>')
+        lines.append([content(item.explanation)])
     elif result.status == "wrong":
-        parts.append(evidence_html(item.evidence, lang))
-    return f'<div class="lessonkit-feedback lessonkit-{result.status}">{" ".join(parts)}</div>'
+        lines.append(evidence_line(item.evidence, lang))
+    return [line for line in lines if line]
 
 
-def answer_feedback(exercise: Any, index: int, lang: Language) -> str:
+def answer_lines(exercise: Any, index: int, lang: Language) -> list[Line]:
     """The key of one item, its explanation and the evidence: shown by Show answer."""
     item = exercise.items[index]
-    return (
-        f"<div><strong>{text('the_answer', lang)}:</strong> <span lang=\"en\">{escape(answer_text(exercise, index))}</span>"
-        f" — <span lang=\"en\">{escape(item.explanation)}</span>{evidence_html(item.evidence, lang)}</div>"
-    )
+    lines: list[Line] = [
+        [ui("the_answer", lang, "label"), key_segment(exercise, index, lang)],
+        [content(item.explanation)],
+        evidence_line(item.evidence, lang),
+    ]
+    return [line for line in lines if line]
 
 
-def hint_html(exercise: Any, lang: Language) -> str:
+def key_segment(exercise: Any, index: int, lang: Language) -> Segment:
+    """The key as the learner saw the options: a judgement in the interface's words."""
+    if exercise.kind in JUDGEMENTS:
+        return ui(exercise.items[index].answer, lang, "strong")
+    return content(answer_text(exercise, index), "strong")
+
+
+def model_answer_line(model_answer: str, lang: Language) -> Line:
+    return [ui("model_answer", lang, "label"), content(model_answer)]
+
+
+def hint_lines(exercise: Any, lang: Language) -> list[Line]:
     paragraphs = sorted({e.paragraph for item in exercise.items for e in item.evidence})
-    where = text("hint_paragraphs", lang, ids=", ".join(paragraphs)) if paragraphs else ""
-    return f'<div class="lessonkit-hint"><b>{text("hint", lang)}:</b> <span lang="en">{escape(exercise.hint)}</span> {where}</div>'
+    line: Line = [ui("hint", lang, "label"), content(exercise.hint)]
+    if paragraphs:
+        line.append(ui("hint_paragraphs", lang, ids=", ".join(paragraphs)))
+    return [line]
 
 
-def score_html(score: int | None, total: int, lang: Language) -> str:
+def score_line(score: int | None, total: int, lang: Language) -> Line:
     if score is None:
-        return f"<em>{text('not_checked', lang)}</em>"
-    extra = f" {text('all_right', lang)}" if score == total else ""
-    return f"<strong>{text('score', lang, score=score, total=total)}</strong>{extra}"
+        return [ui("not_checked", lang, "em")]
+    line: Line = [ui("score", lang, "strong", score=score, total=total)]
+    if score == total:
+        line.append(ui("all_right", lang))
+    return line

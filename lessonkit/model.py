@@ -243,6 +243,7 @@ class TableRow(Item):
 class ExerciseBase(Record):
     id: ExerciseId
     title: NonEmpty
+    title_ru: NonEmpty | None = None  # shown when the interface is in Russian
     instruction: NonEmpty
     instruction_ru: NonEmpty | None = None
     hint: NonEmpty

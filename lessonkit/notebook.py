@@ -10,12 +10,13 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import ipywidgets as w
-
 from . import feedback
 from .answers import ExerciseResult
-from .i18n import Language, say
-from .widgets import ExerciseView, view_for
+from .exercise_widget import ExerciseWidget
+from .feedback import Line
+from .i18n import Language
+from .language import InterfaceLanguage
+from .page_widgets import LanguageBar, StatusLine, TimelineView
 
 if TYPE_CHECKING:
     from .model import Course
@@ -23,23 +24,35 @@ if TYPE_CHECKING:
 
 
 class LessonSession:
-    """One learner's pass through one lesson in one kernel."""
+    """One learner's pass through one lesson in one kernel.
+
+    The session owns the notebook's one `InterfaceLanguage`: the language bar writes it,
+    every view follows it, and the session saves each change in the progress file.
+    """
 
     def __init__(self, course: "Course | None", lesson_id: str, lang: Language = "en", problems: list[str] | None = None,
                  store: "ProgressStore | None" = None) -> None:
         self.course = course
         self.lesson_id = lesson_id
-        self.lang: Language = lang
+        self.language = InterfaceLanguage(lang)
         self.problems = problems or []
         self.store = store  # None: nothing is saved (tests, or a course opened read-only)
-        self._notices: list[w.HTML] = []
-        self._due_boxes: list[w.HTML] = []
-        self._last_time: dict[str, w.HTML] = {}
-        self._timeline_buttons: list[w.Button] = []
-        self.views: dict[str, ExerciseView] = {}
+        self.views: dict[str, ExerciseWidget] = {}
         self.results: dict[str, ExerciseResult] = {}
-        self._score_boxes: list[w.HTML] = []
-        self._switches: list[w.ToggleButtons] = []
+        self._lines: list[StatusLine] = []  # live lines that change with every check
+        self.language.follow(self._remember_language)
+
+    @property
+    def lang(self) -> Language:
+        return self.language.code
+
+    def set_language(self, lang: Language) -> None:
+        """Switch every view of this notebook to `lang` (what the language bar does)."""
+        self.language.code = lang
+
+    def _remember_language(self, lang: Language) -> None:
+        if self.store is not None and self.store.read().language != lang:
+            self.store.set_language(lang)
 
     @property
     def lesson(self) -> Any:
@@ -47,10 +60,11 @@ class LessonSession:
             return None
         return self.course.lessons.get(self.lesson_id)
 
-    def _problem(self, detail: str) -> w.HTML:
-        return w.HTML(f'<div class="lessonkit-problem">⚠ {feedback.text("data_problem", self.lang, detail=detail)}</div>')
+    def _problem(self, detail: str) -> StatusLine:
+        return StatusLine(self.language, lambda lang: [[feedback.ui("data_problem", lang, "strong", detail=detail)]],
+                          css_class="lk-notice")
 
-    def show(self, exercise_id: str) -> w.Widget:
+    def show(self, exercise_id: str) -> Any:
         """The widget of one exercise of this lesson."""
         if self.lesson is None:
             return self._problem("; ".join(self.problems[:3]) or f"lesson {self.lesson_id} is not in the course")
@@ -58,100 +72,67 @@ class LessonSession:
             exercise = self.lesson.exercise(exercise_id)
         except KeyError:
             return self._problem(f"no exercise {exercise_id} in {self.lesson_id}")
-        view = view_for(exercise, lang=self.lang, on_check=self._record)
+        last_time = (lambda lang: self.last_time_line(exercise_id, lang)) if self.store is not None else None
+        view = ExerciseWidget(exercise, self.language, on_check=self._record, last_time=last_time)
         self.views[exercise_id] = view
-        if self.store is not None:
-            last = w.HTML(self._last_time_html(exercise_id))
-            self._last_time[exercise_id] = last
-            view.widget.children = (view.widget.children[0], last, *view.widget.children[1:])
-        return view.widget
+        return view
 
     def _record(self, result: ExerciseResult) -> None:
         self.results[result.exercise_id] = result
-        for box in self._score_boxes:
-            box.value = self.score_html()
         if self.store is not None:
             wrong = [n + 1 for n, item in enumerate(result.items) if item.status == "wrong"]
             self.store.record_check(result.exercise_id, self.lesson_id, result.score, result.total, wrong)
-            self._refresh_notices()
+        for line in self._lines:
+            line.refresh()
 
     # --- saved progress ----------------------------------------------------------------------
 
-    def _last_time_html(self, exercise_id: str) -> str:
+    def last_time_line(self, exercise_id: str, lang: Language) -> Line:
+        """"Last time: 3 of 4, yesterday." for an exercise checked in an earlier session."""
         from .progress import describe_age
 
         record = self.store.last_time(exercise_id) if self.store is not None else None
         if record is None:
-            return ""
-        age = describe_age(record.last_checked, self.store.clock(), self.lang)
-        return f"<p><em>{feedback.text('last_time', self.lang, score=record.score, total=record.total, age=age)}</em></p>"
+            return []
+        age = describe_age(record.last_checked, self.store.clock(), lang)
+        return [feedback.ui("last_time", lang, "em", score=record.score, total=record.total, age=age)]
 
-    def _notice_html(self) -> str:
-        return notice_html(self.store, self.lang) if self.store is not None else ""
+    def notice_lines(self, lang: Language) -> list[Line]:
+        message = self.store.notice_in(lang) if self.store is not None else ""
+        return [[feedback.ui("notice", lang, "strong"), {"text": message, "lang": lang, "style": ""}]] if message else []
 
-    def _refresh_notices(self) -> None:
-        for box in self._notices:
-            box.value = self._notice_html()
-
-    def due_words_html(self) -> str:
-        """How many of this lesson's key words are due in the trainer, with a link to it."""
+    def due_words_lines(self, lang: Language) -> list[Line]:
+        """How many of this lesson's key words are new or due in the trainer."""
         if self.store is None or self.lesson is None or self.course is None or not self.course.map.trainer:
-            return ""
+            return []
         from .leitner import due_terms
 
         terms = [e.term for e in self.course.glossary_entries(self.lesson.shown_paragraph_ids)]
         due = due_terms(terms, self.store.read().words, self.store.clock())
-        link = f'<a href="{self.course.map.trainer}.ipynb">{feedback.text("open_trainer", self.lang)}</a>'
-        return f"<p>{feedback.text('words_due', self.lang, due=len(due), count=len(terms))} {link}</p>"
+        return [[feedback.ui("words_due", lang, due=len(due), count=len(terms))]]
 
-    def toolbar(self) -> w.VBox:
+    def toolbar(self) -> LanguageBar:
         """The top of a lesson: language switch, any message about saved progress, words due."""
-        notice = w.HTML(self._notice_html())
-        due = w.HTML(self.due_words_html())
-        self._notices.append(notice)
-        self._due_boxes.append(due)
-        return w.VBox([self.language(), notice, due])
+        bar = LanguageBar(self.language, lambda lang: self.notice_lines(lang) + self.due_words_lines(lang))
+        self._lines.append(bar)
+        return bar
 
-    def language(self) -> w.ToggleButtons:
-        """The English / Russian switch for every exercise and message of this notebook."""
-        switch = language_switch(self.lang, self.set_language)
-        self._switches.append(switch)
-        return switch
+    def language_bar(self) -> LanguageBar:
+        """The English / Russian switch alone."""
+        return LanguageBar(self.language)
 
-    def set_language(self, lang: Language) -> None:
-        """Switch every exercise, score line and switch of this notebook to `lang`."""
-        self.lang = lang
-        for view in self.views.values():
-            view.set_language(lang)
-        for box in self._score_boxes:
-            box.value = self.score_html()
-        for button in self._timeline_buttons:
-            button.description = say("show_timeline", lang)
-        for exercise_id, box in self._last_time.items():
-            box.value = self._last_time_html(exercise_id)
-        for box in self._due_boxes:
-            box.value = self.due_words_html()
-        self._refresh_notices()
-        if self.store is not None and self.store.read().language != lang:
-            self.store.set_language(lang)
-        for switch in self._switches:
-            switch.description = say("language", lang)
-            if switch.value != lang:
-                switch.value = lang
-
-    def score_html(self) -> str:
+    def score_lines(self, lang: Language) -> list[Line]:
         exercises = self.lesson.exercises if self.lesson is not None else []
         total = sum(len(e.items) for e in exercises)
         score = sum(r.score for r in self.results.values())
-        return "<p><strong>" + feedback.text(
-            "notebook_score", self.lang, score=score, total=total, done=len(self.results), count=len(exercises)
-        ) + "</strong></p>"
+        return [[feedback.ui("notebook_score", lang, "strong", score=score, total=total, done=len(self.results),
+                             count=len(exercises))]]
 
-    def score(self) -> w.HTML:
+    def score(self) -> StatusLine:
         """A live line with the notebook's score; it updates on every Check."""
-        box = w.HTML(self.score_html())
-        self._score_boxes.append(box)
-        return box
+        line = StatusLine(self.language, self.score_lines, css_class="lk-notebook-score")
+        self._lines.append(line)
+        return line
 
     def key_words(self) -> Any:
         """The lesson's key words as a table: term, contextual Russian, where it occurs."""
@@ -159,19 +140,18 @@ class LessonSession:
             return self._problem("; ".join(self.problems[:3]) or "the lesson is not available")
         return key_words_frame(self.course, self.lesson).set_index("term")
 
-
-    def timeline_html(self) -> str:
-        """The course's dated events as a chart: an <img> with a text alternative."""
-        from .charts import figure_html, timeline_figure
+    def timeline_image(self) -> tuple[str, str]:
+        """The course's dated events as a chart: a PNG data URI and its text alternative."""
+        from .charts import figure_data_uri, timeline_figure
 
         events = self.course.timeline.events
         text_of = {p.id: text.id for text in self.course.texts.values() for p in text.paragraphs}
         titles = {text.id: text.title for text in self.course.texts.values()}
         figure = timeline_figure(events, text_of, titles)
         alt = "Timeline: " + "; ".join(f"{e.when}, {e.place}: {e.event}" for e in sorted(events, key=lambda e: e.start))
-        return figure_html(figure, alt)
+        return figure_data_uri(figure), alt
 
-    def timeline(self) -> w.Widget:
+    def timeline(self) -> Any:
         """A button that draws the timeline chart.
 
         Drawing takes most of a second (matplotlib); on demand, the lesson is ready at
@@ -179,16 +159,7 @@ class LessonSession:
         """
         if self.course is None or self.course.timeline is None:
             return self._problem("the course has no timeline (data/course.yml: timeline)")
-        button = w.Button(description=say("show_timeline", self.lang), icon="line-chart")
-        chart = w.HTML()
-
-        def draw(_button: Any) -> None:
-            chart.value = self.timeline_html()
-            button.disabled = True
-
-        button.on_click(draw)
-        self._timeline_buttons.append(button)
-        return w.VBox([button, chart])
+        return TimelineView(self.language, self.timeline_image)
 
 
 def key_words_frame(course: "Course", lesson: Any) -> Any:
@@ -207,50 +178,34 @@ def key_words_frame(course: "Course", lesson: Any) -> Any:
     )
 
 
-def notice_html(store: "ProgressStore", lang: Language) -> str:
-    """The progress store's message for the learner, if it has one, as a status line."""
-    message = store.notice_in(lang)
-    attribute = ' lang="ru"' if lang == "ru" else ""
-    return f'<div class="lessonkit-notice" role="status"{attribute}>⚠ {escape(message)}</div>' if message else ""
-
-
-def language_switch(lang: Language, on_change: Any) -> w.ToggleButtons:
-    """English / Русский toggle; `on_change(lang)` runs when the learner switches."""
-    switch = w.ToggleButtons(options=[("English", "en"), ("Русский", "ru")], value=lang,
-                             description=say("language", lang),
-                             tooltips=["Interface in English", "Интерфейс на русском языке"],
-                             style={"description_width": "initial"})
-    switch.observe(lambda change: on_change(change["new"]), names="value")
-    return switch
-
-
 class PageSession:
-    """The progress page or the trainer in a notebook: a view plus the language switch."""
+    """The progress page or the trainer in a notebook: a view plus the language bar.
 
-    def __init__(self, view: Any, store: "ProgressStore") -> None:
+    The view follows `self.language`; the bar writes it; each change is saved.
+    """
+
+    def __init__(self, view: Any, store: "ProgressStore", language: InterfaceLanguage) -> None:
         self.view = view
         self.store = store
-        self.notice = w.HTML()
-        self._switch: w.ToggleButtons | None = None
+        self.language = language
+        language.follow(self._remember_language)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.view, name)
 
-    def toolbar(self) -> w.VBox:
-        self._switch = language_switch(self.view.lang, self.set_language)
-        self._refresh_notice()
-        return w.VBox([self._switch, self.notice])
-
-    def _refresh_notice(self) -> None:
-        self.notice.value = notice_html(self.store, self.view.lang)
-
-    def set_language(self, lang: Language) -> None:
-        self.view.set_language(lang)
-        if self._switch is not None:
-            self._switch.description = say("language", lang)
+    def _remember_language(self, lang: Language) -> None:
         if self.store.read().language != lang:
             self.store.set_language(lang)
-        self._refresh_notice()
+
+    def notice_lines(self, lang: Language) -> list[Line]:
+        message = self.store.notice_in(lang)
+        return [[feedback.ui("notice", lang, "strong"), {"text": message, "lang": lang, "style": ""}]] if message else []
+
+    def toolbar(self) -> LanguageBar:
+        return LanguageBar(self.language, self.notice_lines)
+
+    def set_language(self, lang: Language) -> None:
+        self.language.code = lang
 
 
 def _course_and_store(data_dir: Path | str | None) -> tuple[Any, Any]:
@@ -265,7 +220,8 @@ def open_progress(data_dir: Path | str | None = None) -> Any:
     from .progress_page import ProgressPage
 
     course, store = _course_and_store(data_dir)
-    return PageSession(ProgressPage(course, store, store.read().language), store)
+    language = InterfaceLanguage(store.read().language)
+    return PageSession(ProgressPage(course, store, language), store, language)
 
 
 def open_trainer(data_dir: Path | str | None = None) -> Any:
@@ -273,7 +229,8 @@ def open_trainer(data_dir: Path | str | None = None) -> Any:
     from .trainer import VocabularyTrainer
 
     course, store = _course_and_store(data_dir)
-    return PageSession(VocabularyTrainer(course, store, store.read().language), store)
+    language = InterfaceLanguage(store.read().language)
+    return PageSession(VocabularyTrainer(course, store, language), store, language)
 
 
 def open_lesson(lesson_id: str, lang: Language | None = None, data_dir: Path | str | None = None) -> LessonSession:

@@ -22,8 +22,8 @@ def test_every_string_exists_in_every_language(key):
 
 
 def test_say_fills_placeholders_in_both_languages():
-    assert say("score", "en", score=2, total=3) == "Score: 2 of 3"
-    assert say("score", "ru", score=2, total=3) == "Результат: 2 из 3"
+    assert say("score", "en", score=2, total=3) == "Score: 2 of 3."
+    assert say("score", "ru", score=2, total=3) == "Результат: 2 из 3."
 
 
 def test_every_string_used_by_the_engine_is_in_the_table():
@@ -31,5 +31,5 @@ def test_every_string_used_by_the_engine_is_in_the_table():
 
     engine = Path(__file__).resolve().parent.parent / "lessonkit"
     source = "\n".join(p.read_text(encoding="utf-8") for p in engine.glob("*.py"))
-    used = set(re.findall(r"""(?:say|say_plain|text)\(\s*["']([a-z_]+)["']""", source))
+    used = set(re.findall(r"""(?:say|say_plain|text|ui)\(\s*["']([a-z_]+)["']""", source))
     assert used and used <= set(STRINGS), sorted(used - set(STRINGS))

@@ -1,0 +1,296 @@
+"""One exercise as one widget: an anywidget view over the pure checkers in `answers`.
+
+The browser draws the exercise from `spec` with native HTML controls (radio groups,
+check boxes, selects, text boxes) and sends the learner's responses with every button
+press; Python checks them and writes `feedback`, `hint`, `score` and `last_time` as lines
+of plain-text segments. One model per exercise keeps the page light, and the same
+methods the buttons call (`press("check")`) drive the widget in headless tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import anywidget
+import traitlets
+
+from . import feedback
+from .answers import ExerciseResult, OpenResponse, check
+from .feedback import Line
+from .i18n import Language, say
+from .language import InterfaceLanguage
+
+STATIC = Path(__file__).parent / "static"
+ACTIONS = ("check", "hint", "answer", "retry")
+
+
+def display_order(options: Sequence[str], salt: str) -> list[str]:
+    """The options in a fixed order that does not follow the data's order.
+
+    Authors tend to write the key first; a hash of the exercise and the option gives every
+    learner, every run and nbval the same order without putting the key in a set place.
+    """
+    return sorted(options, key=lambda option: hashlib.sha256(f"{salt}|{option}".encode("utf-8")).hexdigest())
+
+
+# --- what the browser draws for one item, per kind ----------------------------------------------
+
+JUDGEMENT_LABELS = {
+    "true_false_not_given": ("true", "false", "not_given"),
+    "stated_inferred": ("stated", "inferred", "not_in_text"),
+}
+
+
+def _options(values: Sequence[str]) -> list[dict[str, str]]:
+    return [{"value": value, "label": value} for value in values]
+
+
+def item_spec(exercise: Any, index: int, lang: Language) -> dict[str, Any]:
+    """The item as the browser needs it to draw its controls, in the interface language."""
+    item = exercise.items[index]
+    kind = exercise.kind
+    salt = f"{exercise.id}/{index}"
+    if kind == "single_choice":
+        return {"type": "choice", "prompt": item.prompt, "options": _options(display_order(item.options, salt))}
+    if kind == "multiple_select":
+        return {"type": "multi", "prompt": item.prompt, "options": _options(display_order(item.options, salt))}
+    if kind in JUDGEMENT_LABELS:
+        labels = [{"value": key, "label": say(key, lang)} for key in JUDGEMENT_LABELS[kind]]
+        return {"type": "judgement", "prompt": item.statement, "options": labels}
+    if kind == "matching":
+        return {"type": "select", "prompt": item.left, "options": _options(exercise.choices)}
+    if kind in ("gap_fill", "word_formation"):
+        return {"type": "gap", "prompt": item.text, "base": getattr(item, "base", None) or ""}
+    if kind == "ordering":
+        return {
+            "type": "order", "prompt": item.prompt,
+            "segments": [{"label": label, "text": words} for label, words in sorted(item.segments.items())],
+            "positions": [say("position", lang, n=n + 1) for n in range(len(item.segments))],
+        }
+    if kind == "translation":
+        return {"type": "text", "prompt": item.source, "prompt_lang": "ru", "before": say("source_text", lang), "rows": 4}
+    if kind == "short_answer":
+        return {"type": "text", "prompt": item.prompt, "prompt_lang": "en", "before": "", "rows": 4}
+    if kind == "open_task":
+        return {"type": "open", "prompt": item.prompt, "checklist": list(item.checklist), "rows": 8}
+    if kind == "table_completion":
+        cells = [{"column": column, "given": item.cells[column]} if column in item.cells else {"column": column}
+                 for column in exercise.columns]
+        return {"type": "row", "cells": cells}
+    raise ValueError(f"no view for exercise kind {kind!r}")
+
+
+def empty_response(spec: dict[str, Any]) -> Any:
+    """What an untouched item sends: nothing chosen, nothing typed."""
+    kind = spec["type"]
+    if kind == "multi":
+        return []
+    if kind == "order":
+        return [None] * len(spec["segments"])
+    if kind in ("gap", "text"):
+        return ""
+    if kind == "open":
+        return {"text": "", "ticked": []}
+    if kind == "row":
+        return {cell["column"]: "" for cell in spec["cells"] if "given" not in cell}
+    return None
+
+
+def checker_input(spec: dict[str, Any], raw: Any) -> Any:
+    """The browser's JSON response, in the shape the kind's checker takes.
+
+    Anything malformed (a hostile or stale front end) reads as no answer, never raises.
+    """
+    kind = spec["type"]
+    if kind == "multi":
+        return {str(v) for v in raw} if isinstance(raw, list) else set()
+    if kind == "order":
+        return [str(v) if isinstance(v, str) and v else None for v in raw] if isinstance(raw, list) else []
+    if kind == "open":
+        raw = raw if isinstance(raw, dict) else {}
+        ticked = raw.get("ticked", [])
+        text = raw.get("text", "")
+        return OpenResponse(text if isinstance(text, str) else "",
+                            frozenset(n for n in ticked if isinstance(n, int)) if isinstance(ticked, list) else frozenset())
+    if kind == "row":
+        raw = raw if isinstance(raw, dict) else {}
+        return {str(k): v if isinstance(v, str) else "" for k, v in raw.items()}
+    if kind in ("gap", "text"):
+        return raw if isinstance(raw, str) else ""
+    return raw if isinstance(raw, str) and raw else None
+
+
+# --- the widget -----------------------------------------------------------------------------------
+
+
+class ExerciseWidget(anywidget.AnyWidget):
+    """Check, Hint, Show answer (after a first try) and Try again over one exercise."""
+
+    _esm = STATIC / "exercise.js"
+    _css = STATIC / "lessonkit.css"
+
+    spec = traitlets.Dict().tag(sync=True)
+    responses = traitlets.List().tag(sync=True)
+    feedback = traitlets.List().tag(sync=True)  # per item: {"status", "lines", "cells"}
+    hint = traitlets.List().tag(sync=True)
+    score = traitlets.List().tag(sync=True)
+    last_time = traitlets.List().tag(sync=True)
+    answer_enabled = traitlets.Bool(False).tag(sync=True)
+    # Bumped when Python changes the responses (Try again), so the browser redraws its inputs.
+    revision = traitlets.Int(0).tag(sync=True)
+
+    def __init__(self, exercise: Any, language: InterfaceLanguage | None = None,
+                 on_check: Callable[[ExerciseResult], None] | None = None,
+                 last_time: Callable[[Language], Line] | None = None) -> None:
+        self.exercise = exercise
+        self.language = language or InterfaceLanguage()
+        self.on_check = on_check
+        self.last_time_of = last_time
+        self.attempts = 0
+        self.result: ExerciseResult | None = None
+        self.shown: list[str] = ["" for _ in exercise.items]  # "", "result" or "answer" per item
+        self.hint_shown = ""  # "", "hint" or "wait"
+        super().__init__()
+        self.redraw()
+        self.responses = [empty_response(item) for item in self.spec["items"]]
+        self.language.follow(lambda _code: self.redraw())
+        self.on_msg(lambda _widget, content, _buffers: self.receive(content))
+
+    def __repr__(self) -> str:  # stable text/plain in saved outputs (no memory addresses)
+        return f"ExerciseWidget({self.exercise.id!r})"
+
+    @property
+    def lang(self) -> Language:
+        return self.language.code
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def redraw(self) -> None:
+        """Write every word of the exercise in the current language."""
+        exercise, lang = self.exercise, self.lang
+        title = exercise.title_ru if lang == "ru" and exercise.title_ru else exercise.title
+        instruction_ru = lang == "ru" and exercise.instruction_ru
+        self.spec = {
+            "id": exercise.id,
+            "kind": exercise.kind,
+            "lang": lang,
+            "title": f"{exercise.id} · {title}",
+            "title_lang": "ru" if lang == "ru" and exercise.title_ru else "en",
+            "instruction": exercise.instruction_ru if instruction_ru else exercise.instruction,
+            "instruction_lang": "ru" if instruction_ru else "en",
+            "bank": list(exercise.bank) if getattr(exercise, "word_bank", False) else [],
+            "columns": list(getattr(exercise, "columns", []) or []),
+            "items": [item_spec(exercise, n, lang) for n in range(len(exercise.items))],
+            "labels": {key: say(key, lang) for key in (
+                "check", "hint", "show_answer", "try_again", "your_answer", "choose", "word_bank",
+                "answer_after_attempt", "self_check", "right", "wrong", "base_word")},
+        }
+        self.render_feedback()
+
+    def render_feedback(self) -> None:
+        """Write every feedback area from the exercise's state, in the current language."""
+        lang = self.lang
+        rows = []
+        for n, shown in enumerate(self.shown):
+            lines: list[Line] = []
+            status = ""
+            cells: list[bool] = []
+            if shown == "result" and self.result is not None:
+                outcome = self.result.items[n]
+                status, cells = outcome.status, list(outcome.cells)
+                lines = feedback.item_feedback(self.exercise, n, outcome, lang)
+            elif shown == "answer":
+                status = "answer"
+                lines = feedback.answer_lines(self.exercise, n, lang)
+            model_answer = getattr(self.exercise.items[n], "model_answer", None)
+            # Translations and open tasks always show the model answer once checked: variants are many.
+            attempted = shown == "result" and status in ("right", "wrong")
+            if attempted and model_answer and self.exercise.kind in ("translation", "open_task"):
+                lines.append(feedback.model_answer_line(model_answer, lang))
+            rows.append({"status": status, "lines": lines, "cells": cells})
+        self.feedback = rows
+        score = self.result.score if self.result is not None else None
+        self.score = [feedback.score_line(score, len(self.exercise.items), lang)]
+        if self.hint_shown == "hint":
+            self.hint = feedback.hint_lines(self.exercise, lang)
+        elif self.hint_shown == "wait":
+            self.hint = [[feedback.ui("answer_after_attempt", lang, "em")]]
+        else:
+            self.hint = []
+        self.last_time = [self.last_time_of(lang)] if self.last_time_of is not None else []
+
+    # --- behaviour: what the four buttons do -----------------------------------------------
+
+    def press(self, action: str, responses: list[Any] | None = None) -> None:
+        """Do what a button does; the browser's buttons call this through a message."""
+        if responses is not None:
+            self.responses = list(responses)
+        if action == "check":
+            self.check()
+        elif action == "hint":
+            self.show_hint()
+        elif action == "answer":
+            self.show_answer()
+        elif action == "retry":
+            self.try_again()
+
+    def receive(self, content: Any) -> None:
+        """A message from the browser: {"action": "check", "responses": [...]}."""
+        if not isinstance(content, dict) or content.get("action") not in ACTIONS:
+            return  # not one of ours: a stale or foreign front end
+        responses = content.get("responses")
+        self.press(content["action"], responses if isinstance(responses, list) else None)
+
+    def checker_responses(self) -> list[Any]:
+        given = list(self.responses) + [None] * len(self.spec["items"])
+        return [checker_input(item, raw) for item, raw in zip(self.spec["items"], given)]
+
+    def check(self) -> ExerciseResult:
+        result = check(self.exercise, self.checker_responses())
+        self.result = result
+        self.attempts += 1
+        self.shown = ["result" for _ in self.exercise.items]
+        self.answer_enabled = True
+        if self.on_check is not None:
+            self.on_check(result)
+        self.render_feedback()
+        return result
+
+    def show_hint(self) -> None:
+        self.hint_shown = "hint"
+        self.render_feedback()
+
+    def show_answer(self) -> None:
+        if self.attempts == 0:
+            self.hint_shown = "wait"
+        else:
+            self.shown = ["answer" for _ in self.exercise.items]
+        self.render_feedback()
+
+    def try_again(self) -> None:
+        """Clear the answers and the feedback; the score of the last check stays shown."""
+        self.responses = [empty_response(item) for item in self.spec["items"]]
+        self.revision += 1
+        self.shown = ["" for _ in self.exercise.items]
+        self.hint_shown = ""
+        self.render_feedback()
+
+    # --- reading the state (tests, instructors) --------------------------------------------
+
+    def feedback_text(self, index: int) -> str:
+        """The feedback of item `index` as the learner reads it."""
+        return feedback.plain(self.feedback[index]["lines"])
+
+    def score_text(self) -> str:
+        return feedback.plain(self.score)
+
+    def table(self) -> Any:
+        """A table-completion exercise as the learner has filled it, as a pandas DataFrame."""
+        import pandas as pd  # only instructors who ask for the table pay for pandas here
+
+        rows = []
+        for item, raw in zip(self.exercise.items, self.checker_responses()):
+            rows.append({**item.cells, **(raw if isinstance(raw, dict) else {})})
+        return pd.DataFrame(rows, columns=self.exercise.columns)
