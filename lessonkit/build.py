@@ -17,10 +17,13 @@ from nbformat import v4
 
 from . import model
 from .answers import answer_text
+from .i18n import say
 from .model import Course
 from .solutions import self_check_line
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+# metadata.lessonkit.role of each built notebook: what it is, for tools that open it (a save hook).
+ROLES = ("lesson", "solution", "page")
 KIND_NAMES = {
     "single_choice": "single choice",
     "multiple_select": "multiple select",
@@ -71,8 +74,22 @@ def ru(text: str) -> str:
     return f'<span lang="ru">{escape(text)}</span>'
 
 
-def mark_glossary(text: str, entries: list[model.GlossaryEntry]) -> str:
-    """Escape a paragraph and wrap glossary words in <abbr> with the contextual translation.
+def control(key: str) -> str:
+    """An interface control named in English Markdown: its English name, then its Russian one.
+
+    The names come from `lessonkit.i18n`, so the page says exactly what the button says
+    in either interface language.
+    """
+    return f'**{md_escape(say(key, "en"))}** (<b lang="ru">{escape(say(key, "ru"))}</b>)'
+
+
+def control_ru(key: str) -> str:
+    """The same inside Russian text: the Russian name, then the English one."""
+    return f'**{md_escape(say(key, "ru"))}** (<b lang="en">{escape(say(key, "en"))}</b>)'
+
+
+def glossary_spans(text: str, entries: list[model.GlossaryEntry]) -> list[tuple[int, int, model.GlossaryEntry]]:
+    """Where each glossary word is marked in `text`, in text order.
 
     Longer forms are marked first; a form overlapping one already marked is skipped.
     """
@@ -88,19 +105,56 @@ def mark_glossary(text: str, entries: list[model.GlossaryEntry]) -> str:
         if any(s < end and start < e for s, e, _ in spans):
             continue
         spans.append((start, end, entry))
+    return sorted(spans, key=lambda s: s[0])
+
+
+def mark_glossary(text: str, entries: list[model.GlossaryEntry]) -> str:
+    """Escape a paragraph and set its glossary words in bold.
+
+    The mark is typographic (bold), not colour and not a hover title: the Russian
+    equivalents are in the gloss list under the paragraph (`gloss_list`), which a
+    keyboard, a touch screen and a screen reader all reach.
+    """
     out, pos = [], 0
-    for start, end, entry in sorted(spans, key=lambda s: s[0]):
+    for start, end, _entry in glossary_spans(text, entries):
         out.append(md_escape(text[pos:start]))
-        out.append(f'<abbr title="{escape(entry.contextual, quote=True)}" lang="en">{md_escape(text[start:end])}</abbr>')
+        out.append(f"<b>{md_escape(text[start:end])}</b>")
         pos = end
     out.append(md_escape(text[pos:]))
     return "".join(out)
 
 
+def gloss_list(paragraph_id: str, entries: list[model.GlossaryEntry]) -> str:
+    """A paragraph's glossary words with their contextual Russian, in a closed <details>.
+
+    Plain HTML that JupyterLab's sanitizer and GitHub both keep (details, summary, span
+    lang); a blank line after <summary> lets the list inside be Markdown.
+    """
+    if not entries:
+        return ""
+    pid = escape(paragraph_id)
+    lines = "\n".join(f'- {md_escape(e.term)} — <span lang="ru">{md_escape(e.contextual)}</span>' for e in entries)
+    return (
+        f'<details>\n<summary>Words in {pid} ({len(entries)}) / <span lang="ru">Слова абзаца {pid}</span></summary>\n\n'
+        f"{lines}\n\n</details>"
+    )
+
+
+def paragraph_glossary(para: model.Paragraph, entries: list[model.GlossaryEntry]) -> list[model.GlossaryEntry]:
+    """The paragraph's glossary entries in the order their words occur in it (unfound ones last)."""
+    text = " ".join(para.full_text.split())
+
+    def where(entry: model.GlossaryEntry) -> int:
+        at = text.find(entry.marked_form)
+        return at if at >= 0 else len(text)
+
+    return sorted((e for e in entries if e.paragraph == para.id), key=where)
+
+
 def passage_markdown(paragraphs: Iterable[model.Paragraph], glossary: list[model.GlossaryEntry], reread: bool = False) -> str:
     blocks = []
     for para in paragraphs:
-        entries = [e for e in glossary if e.paragraph == para.id]
+        entries = paragraph_glossary(para, glossary)
         if para.heading:
             blocks.append(f"#### {md_escape(para.heading)}")
         flat = " ".join(para.text.split(" "))
@@ -109,6 +163,8 @@ def passage_markdown(paragraphs: Iterable[model.Paragraph], glossary: list[model
         blocks.append(f"**[{para.id}]** {body}")
         if para.items:
             blocks.append("\n".join(f"- {mark_glossary(' '.join(item.split()), entries)}" for item in para.items))
+        if entries:
+            blocks.append(gloss_list(para.id, entries))
         for note in para.notes:
             blocks.append(
                 f"> **Editor's note ({para.id}).** {md_escape(note.en)}  \n> {ru(note.ru)}"
@@ -146,11 +202,14 @@ class NotebookWriter:
                 cell.outputs = [v4.new_output("stream", name="stdout", text=output)]
         self.cells.append(cell)
 
-    def render(self, title: str) -> str:
+    def render(self, title: str, role: str) -> str:
+        if role not in ROLES:
+            raise ValueError(f"unknown notebook role {role!r}; use one of {ROLES}")
         notebook = v4.new_notebook(cells=self.cells)
         notebook.metadata = {
             "kernelspec": KERNELSPEC,
             "language_info": {"name": "python"},
+            "lessonkit": {"role": role},
             "title": title,
         }
         nbformat.validate(notebook)
@@ -212,6 +271,20 @@ def key_words_markdown(course: Course, lesson: model.Lesson) -> str:
     return "\n".join(rows)
 
 
+def page_links(course: Course) -> str:
+    """Links from a lesson to the course's trainer and progress page, in both languages.
+
+    Static Markdown: a link in Markdown opens a JupyterLab tab, a link inside a widget
+    would reload the page.
+    """
+    links = []
+    if course.map.trainer:
+        links.append(f'[Vocabulary trainer / <span lang="ru">Тренажёр слов</span>]({course.map.trainer}.ipynb)')
+    if course.map.progress_page:
+        links.append(f'[My progress / <span lang="ru">Мой прогресс</span>]({course.map.progress_page}.ipynb)')
+    return " · ".join(links)
+
+
 # --- the learner lesson -------------------------------------------------------------------------
 
 
@@ -225,18 +298,27 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
         f"**Time:** about {ref.minutes} minutes. **Goals:** by the end of this notebook you can\n\n{goals}\n\n"
         f"{note_block(lesson.note, 'About this plan point')}\n\n{navigation(course, ref)}\n\n"
         "*Run all cells first (menu **Run → Run All Cells**); then work through the page. "
-        "Each exercise has **Check**, **Hint**, **Show answer** (after your first try) and **Try again**. "
-        "The switch below changes the interface to Russian.*  \n"
-        + ru("Сначала запустите все ячейки (меню Run → Run All Cells), затем работайте по порядку. "
-             "В каждом упражнении есть кнопки «Проверить», «Подсказка», «Показать ответ» (после первой попытки) и «Ещё раз». "
-             "Переключатель ниже переводит интерфейс на русский язык.")
+        f"Each exercise has the buttons {control('check')}, {control('hint')}, {control('show_answer')} "
+        f"and {control('try_again')}; the answer can be shown after your first try. "
+        f"The {control('language')} switch below changes the interface to Russian.*  \n"
+        '<span lang="ru">Сначала запустите все ячейки (меню Run → Run All Cells), затем работайте по порядку. '
+        f"В каждом упражнении есть кнопки {control_ru('check')}, {control_ru('hint')}, {control_ru('show_answer')} "
+        f"и {control_ru('try_again')}; ответ можно посмотреть после первой попытки. "
+        f"Переключатель {control_ru('language')} ниже переводит интерфейс на русский язык.</span>"
     )
     nb.code(setup_source(ref.id), hidden=True)
     nb.code("lesson.toolbar()")
+    pages = page_links(course)
+    if pages:
+        nb.markdown(pages)
     pre_reading = (
         f"{lesson.context}\n\n**Predict.** {lesson.prediction}\n\n"
-        "### Key words\n\nThe words below are marked in the text: hover over a marked word to see its meaning in this context.  \n"
-        + ru("Эти слова выделены в тексте: наведите на слово курсор, чтобы увидеть его значение в этом контексте.") + "\n\n"
+        "### Key words\n\nThe words below are set in **bold** in the text. Under each paragraph, the line "
+        '*Words in … / <span lang="ru">Слова абзаца …</span>* opens a list of its marked words with their meaning in this context: '
+        "click or tap it, or reach it with the Tab key and press Enter.  \n"
+        + ru("Эти слова выделены в тексте жирным шрифтом. Под каждым абзацем строка «Слова абзаца …» "
+             "раскрывает список выделенных в нём слов с их значением в этом контексте: щёлкните по ней или коснитесь её "
+             "либо перейдите к ней клавишей Tab и нажмите Enter.") + "\n\n"
         + key_words_markdown(course, lesson)
     )
     # The context card and key words open the lesson's first pre-reading section (or a
@@ -267,7 +349,7 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
     nb.code("lesson.score()")
     points = "\n".join(f"- {md_escape(point)}" for point in lesson.key_points)
     nb.markdown(f"## Key points\n\n{points}\n\n---\n\n{navigation(course, ref)}")
-    return nb.render(f"{ref.id} {lesson_title(course, ref)}")
+    return nb.render(f"{ref.id} {lesson_title(course, ref)}", "lesson")
 
 
 # --- the solution notebook ----------------------------------------------------------------------
@@ -351,7 +433,7 @@ def build_solution(course: Course, ref: model.LessonRef) -> str:
     points = "\n".join(f"- {md_escape(point)}" for point in lesson.key_points)
     nb.markdown(f"## Key points\n\n{points}\n\n## Self-check of the answer key\n\nThe cell below runs every checker on its own key; CI compares its output.")
     nb.code(f'self_check("{ref.id}")', executed=True, output=self_check_line(ref.id, course=course) + "\n")
-    return nb.render(f"{ref.id} answer key")
+    return nb.render(f"{ref.id} answer key", "solution")
 
 
 # --- the start page ---------------------------------------------------------------------------
@@ -379,16 +461,25 @@ def build_start_page(course: Course) -> str:
     nb.markdown(
         "## How the exercises work\n\n"
         "1. Run the notebook first: **Run → Run All Cells**. The exercises appear under the text.\n"
-        "2. Answer, then press **Check**. Each item says *Right* (✓) or *Not right* (✗) in words; a wrong answer points to the paragraph and the words of the text that decide it.\n"
-        "3. **Hint** tells you where to look. **Show answer** works after your first attempt. **Try again** clears your answers.\n"
+        f"2. Answer, then press {control('check')}. Each item says in words whether it is right "
+        f"(*{md_escape(say('right', 'en'))}* or *{md_escape(say('wrong', 'en'))}*), "
+        "and a wrong answer points to the paragraph and the words of the text that decide it.\n"
+        f"3. {control('hint')} tells you where to look. {control('show_answer')} works after your first attempt. "
+        f"{control('try_again')} clears your answers.\n"
         "4. Typed answers forgive case, extra spaces, British or American spelling and final punctuation. If your keyboard is still on the Russian layout, the exercise tells you.\n"
-        "5. Hover over a marked word in the text to see its Russian equivalent in this context.\n\n"
+        '5. Key words are set in **bold** in the text. Under each paragraph, the line *Words in … / <span lang="ru">Слова абзаца …</span>* opens a list '
+        "of its marked words with their Russian equivalent in this context (click or tap it, or use Tab and Enter).\n"
+        f"6. The {control('language')} switch at the top of a lesson changes the interface to Russian.\n\n"
         '<div lang="ru">\n\n'
-        "**Как устроены упражнения.** Сначала запустите тетрадь: **Run → Run All Cells**. Ответьте и нажмите **Check**: "
-        "каждый пункт словами сообщит, верно (✓) или неверно (✗); при ошибке показан абзац и слова текста, на которые нужно опереться. "
-        "**Hint** подскажет, где искать; **Show answer** доступна после первой попытки; **Try again** очищает ответы. "
+        f"**Как устроены упражнения.** Сначала запустите тетрадь: **Run → Run All Cells**. Ответьте и нажмите {control_ru('check')}: "
+        f"каждый пункт словами сообщит, верен ли ответ (*{md_escape(say('right', 'ru'))}* или *{md_escape(say('wrong', 'ru'))}*); "
+        "при ошибке показан абзац и слова текста, на которые нужно опереться. "
+        f"Кнопка {control_ru('hint')} подскажет, где искать; {control_ru('show_answer')} работает после первой попытки; "
+        f"{control_ru('try_again')} очищает ответы. "
         "Регистр, лишние пробелы, британское или американское написание и знаки в конце ответа не важны; если включена русская раскладка, упражнение об этом скажет. "
-        "Наведите курсор на выделенное слово в тексте, чтобы увидеть его перевод в этом контексте.\n\n</div>"
+        "Ключевые слова выделены в тексте жирным шрифтом; под каждым абзацем строка «Слова абзаца …» раскрывает список этих слов "
+        "с их переводом в этом контексте (щелчок, касание или клавиши Tab и Enter). "
+        f"Переключатель {control_ru('language')} в начале урока переводит интерфейс на русский язык.\n\n</div>"
     )
     extras = []
     if course.map.trainer:
@@ -401,9 +492,11 @@ def build_start_page(course: Course) -> str:
         "## The original handout\n\n"
         f"The course is made from one lesson handout. Read it as it was given: [the original handout](../data/{course.map.source}). "
         "The lessons fix only mechanical slips (each listed in the data) and flag contradictions with an editor's note.\n\n"
-        "Instructors: answer keys, timing and teaching notes are in the [solutions](../solutions/) folder."
+        f"Instructors: every lesson has a solution notebook with the answer key, timing and teaching notes, "
+        f"for example [{first.id}: answer key](../solutions/{first.notebook}.ipynb). "
+        "The others are in the `solutions/` folder of the file browser, under the same names as the lessons."
     )
-    return nb.render("Start here")
+    return nb.render("Start here", "page")
 
 
 # --- the progress page and the vocabulary trainer ------------------------------------------------
@@ -414,9 +507,10 @@ def build_progress_page(course: Course) -> str:
     trainer = f" · [Vocabulary trainer]({course.map.trainer}.ipynb)" if course.map.trainer else ""
     nb.markdown(
         "# My progress\n\n"
-        "Every **Check** in a lesson is saved to your progress file: the score, the attempts and the items you missed. "
+        f"Every press of {control('check')} in a lesson is saved to your progress file: the score, the attempts and the items you missed. "
         "This page shows them. Run all cells (**Run → Run All Cells**) to see your latest results.\n\n"
-        '<div lang="ru">\n\nКаждая проверка в уроке сохраняется в файл прогресса: результат, число попыток и пункты с ошибками. '
+        f'<div lang="ru">\n\nКаждое нажатие кнопки {control_ru("check")} в уроке сохраняется в файл прогресса: '
+        "результат, число попыток и пункты с ошибками. "
         "Запустите все ячейки, чтобы увидеть последние результаты.\n\n</div>\n\n"
         f"[Start page]({course.map.start_page}.ipynb){trainer}"
     )
@@ -431,15 +525,15 @@ def build_progress_page(course: Course) -> str:
     nb.markdown(
         "## Keep your progress\n\n"
         "**On Binder your files are deleted when the session ends** (after about ten idle minutes). "
-        "Press **Export progress**, then download the file it names (right-click it in the file browser → *Download*). "
-        "Next time, **Import progress** with that file. A file that is not a progress file is refused and nothing changes. "
-        "**Reset progress** asks you to confirm and keeps a copy of the old file.\n\n"
-        '<div lang="ru">\n\n**На Binder файлы удаляются по окончании сеанса.** Нажмите **Export progress** и скачайте файл; '
-        "в следующий раз загрузите его кнопкой **Import progress**. Неподходящий файл не будет принят, прогресс не изменится. "
-        "**Reset progress** просит подтверждения и сохраняет копию прежнего файла.\n\n</div>"
+        f"Press {control('export')}, then download the file it names (right-click it in the file browser → *Download*). "
+        f"Next time, press {control('import')} and choose that file. A file that is not a progress file is refused and nothing changes. "
+        f"To start again, tick {control('reset_confirm')} and press {control('reset')}: a copy of the old file is kept.\n\n"
+        f'<div lang="ru">\n\n**На Binder файлы удаляются по окончании сеанса.** Нажмите {control_ru("export")} и скачайте файл; '
+        f"в следующий раз нажмите {control_ru('import')} и выберите этот файл. Неподходящий файл не будет принят, прогресс не изменится. "
+        f"Чтобы начать заново, отметьте {control_ru('reset_confirm')} и нажмите {control_ru('reset')}: копия прежнего файла сохранится.\n\n</div>"
     )
     nb.code("page.widget")
-    return nb.render("My progress")
+    return nb.render("My progress", "page")
 
 
 def build_trainer_page(course: Course) -> str:
@@ -459,9 +553,14 @@ def build_trainer_page(course: Course) -> str:
     )
     nb.code("from lessonkit import open_trainer\n\ntrainer = open_trainer()", hidden=True)
     nb.code("trainer.toolbar()")
-    nb.markdown("Choose 10 or 20 cards and press **Start**.")
+    nb.markdown(
+        f"Under {control('session_size')}, choose 10 or 20 cards and press {control('start_session')}. "
+        f"Answer each card, press {control('check')}, then {control('next_card')}.  \n"
+        f'<span lang="ru">В строке {control_ru("session_size")} выберите 10 или 20 карточек и нажмите {control_ru("start_session")}. '
+        f"Ответьте на карточку, нажмите {control_ru('check')}, затем {control_ru('next_card')}.</span>"
+    )
     nb.code("trainer.widget")
-    return nb.render("Vocabulary review")
+    return nb.render("Vocabulary review", "page")
 
 
 # --- the whole build -----------------------------------------------------------------------------

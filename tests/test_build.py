@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import json
+import re
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from lessonkit.build import build_all, mark_glossary
+from lessonkit.build import build_all, gloss_list, mark_glossary, md_escape
 from lessonkit.cli import main
+from lessonkit.i18n import say
+from lessonkit.links import links_in
 from lessonkit.load import load_course
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,7 +83,7 @@ def test_lesson_anatomy(course):
     markdown = "\n".join(c.source for c in read(ROOT / "notebooks" / "01-iom-activities.ipynb").cells if c.cell_type == "markdown")
     for part in ("# IOM-1 · Migration and development activities", "Text date", "Goals", "minutes", "## Before you read",
                  "Key words", "**[I-01]**", "**[I-24]**", "Editor's note (I-11)", "## Your score", "## Key points",
-                 "(00-start-here.ipynb)", '<abbr title="лицо, ищущее убежища'):
+                 "(00-start-here.ipynb)", "<b>asylum-seekers</b>", '— <span lang="ru">лицо, ищущее убежища'):
         assert part in markdown, part
 
 
@@ -98,10 +100,14 @@ def test_solution_notebook_stores_only_the_self_check_output(course):
 def test_glossary_marks_escape_and_do_not_overlap(mini):
     entries = mini.glossaries["riv"].entries
     html = mark_glossary("A <b>note</b> & barges carry grain.", [entries[0]])
-    assert "&lt;b&gt;note&lt;/b&gt; &amp; " in html and html.count("<abbr") == 1
+    assert "&lt;b&gt;note&lt;/b&gt; &amp; " in html and html.count("<b>") == 1
     paragraph = mini.paragraphs["R-02"]
-    marked = mark_glossary(paragraph.text, [e for e in entries if e.paragraph == "R-02"])
-    assert marked.count("<abbr") == 1 and 'title="баржа (грузовое судно)"' in marked
+    here = [e for e in entries if e.paragraph == "R-02"]
+    marked = mark_glossary(paragraph.text, here)
+    assert marked.count("<b>") == 1 and "title=" not in marked and "баржа" not in marked
+    gloss = gloss_list("R-02", here)
+    assert gloss.startswith("<details>\n<summary>Words in R-02") and gloss.endswith("</details>")
+    assert '— <span lang="ru">баржа (грузовое судно)</span>' in gloss
 
 
 def test_a_course_on_another_subject_is_built_and_committed(capsys):
@@ -118,3 +124,160 @@ def test_a_course_on_another_subject_is_built_and_committed(capsys):
 def test_check_command_passes_on_the_course_data(capsys):
     assert main(["--data", str(ROOT / "data"), "check"]) == 0
     assert capsys.readouterr().out.startswith("data OK")
+
+
+# --- Russian titles, roles, glosses, controls and links ------------------------------------------
+
+COURSE_NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "solutions").glob("*.ipynb"))
+# Interface controls that built Markdown may name; each must carry its Russian name beside it.
+CONTROLS = ("check", "hint", "show_answer", "try_again", "language", "session_size", "start_session", "next_card",
+            "export", "import", "reset", "reset_confirm", "show_timeline")
+CYRILLIC = re.compile("[А-Яа-яЁё]")
+
+
+def markdown_cells(path: Path) -> list[str]:
+    return [cell.source for cell in read(path).cells if cell.cell_type == "markdown"]
+
+
+def test_every_exercise_has_a_russian_title(course):
+    exercises = course.all_exercises()
+    assert exercises
+    missing = [exercise.id for _, exercise in exercises if not exercise.title_ru]
+    assert missing == []
+    for _, exercise in exercises:
+        assert CYRILLIC.search(exercise.title_ru), exercise.id
+        assert exercise.title_ru != exercise.title, exercise.id
+        assert exercise.instruction_ru and CYRILLIC.search(exercise.instruction_ru), exercise.id
+
+
+def test_judgement_instructions_name_the_buttons_in_both_languages(course):
+    labels = {"true_false_not_given": ("true", "false", "not_given"), "stated_inferred": ("stated", "inferred", "not_in_text")}
+    judged = [exercise for _, exercise in course.all_exercises() if exercise.kind in labels]
+    assert judged
+    for exercise in judged:
+        for label in labels[exercise.kind]:
+            assert f"{say(label, 'en')} ({say(label, 'ru')})" in " ".join(exercise.instruction.split()), exercise.id
+            assert f"«{say(label, 'ru')}» ({say(label, 'en')})" in " ".join(exercise.instruction_ru.split()), exercise.id
+
+
+def expected_roles(course) -> dict[str, str]:
+    roles = {f"notebooks/{course.map.start_page}.ipynb": "page"}
+    for ref in course.map.lessons:
+        roles[f"notebooks/{ref.notebook}.ipynb"] = "lesson"
+        roles[f"solutions/{ref.notebook}.ipynb"] = "solution"
+    for page in (course.map.progress_page, course.map.trainer):
+        if page:
+            roles[f"notebooks/{page}.ipynb"] = "page"
+    return roles
+
+
+def test_every_notebook_says_its_role(course):
+    roles = expected_roles(course)
+    found = {path.relative_to(ROOT).as_posix(): read(path).metadata["lessonkit"]["role"] for path in COURSE_NOTEBOOKS}
+    assert found == roles
+
+
+def test_no_built_markdown_uses_abbr_or_scripts_or_styles():
+    for path in COURSE_NOTEBOOKS:
+        for source in markdown_cells(path):
+            lowered = source.lower()
+            for banned in ("<abbr", "<script", "<style", " style=", "onerror", "onclick"):
+                assert banned not in lowered, (path.name, banned)
+
+
+def gloss_blocks(source: str) -> list[str]:
+    return re.findall(r"<details>.*?</details>", source, flags=re.S)
+
+
+def test_every_gloss_list_is_in_details_and_marked_russian(course):
+    for ref in course.map.lessons:
+        lesson = course.lessons[ref.id]
+        source = "\n\n".join(markdown_cells(ROOT / "notebooks" / f"{ref.notebook}.ipynb"))
+        shown = [pid for section in lesson.sections for pid in section.reread + section.paragraphs]
+        with_words = [pid for pid in shown if course.glossary_entries([pid])]
+        blocks = gloss_blocks(source)
+        assert len(blocks) == len(with_words), ref.id
+        outside = re.sub(r"<details>.*?</details>", "", source, flags=re.S)
+        assert not re.search(r"^- .+ — <span lang=\"ru\">", outside, flags=re.M), ref.id
+        for pid, block in zip(with_words, blocks):
+            entries = course.glossary_entries([pid])
+            summary = f'<summary>Words in {pid} ({len(entries)}) / <span lang="ru">Слова абзаца {pid}</span></summary>'
+            assert block.startswith(f"<details>\n{summary}\n\n"), (ref.id, pid)
+            lines = [line for line in block.splitlines() if line.startswith("- ")]
+            assert len(lines) == len(entries), (ref.id, pid)
+            assert all(' — <span lang="ru">' in line and line.endswith("</span>") for line in lines), (ref.id, pid)
+
+
+def test_every_glossary_word_is_glossed_in_a_lesson(course):
+    """Every entry is listed with its Russian; a word overlapping a longer marked one
+    (panel in «panel discussion») is listed though not marked twice."""
+    lessons = "\n".join(source for ref in course.map.lessons for source in markdown_cells(ROOT / "notebooks" / f"{ref.notebook}.ipynb"))
+    glossed = "\n".join(block for block in gloss_blocks(lessons))
+    for glossary in course.glossaries.values():
+        for entry in glossary.entries:
+            assert f'- {md_escape(entry.term)} — <span lang="ru">{md_escape(entry.contextual)}</span>' in glossed, entry.term
+
+
+def test_gloss_lists_render_as_plain_html_lists():
+    mistune = pytest.importorskip("mistune")
+    render = mistune.create_markdown(escape=False)
+    lesson = next(p for p in sorted((ROOT / "notebooks").glob("*.ipynb")) if read(p).metadata["lessonkit"]["role"] == "lesson")
+    html = render("\n\n".join(markdown_cells(lesson)))
+    assert re.search(r"<details>\s*<summary>Words in [^<]+<span lang=\"ru\">[^<]+</span></summary>\s*<ul>\s*<li>", html)
+
+
+def test_start_page_links_only_to_files(course):
+    start = ROOT / "notebooks" / f"{course.map.start_page}.ipynb"
+    links = [link for source in markdown_cells(start) for link in links_in(source)]
+    first = course.map.lessons[0]
+    assert f"../solutions/{first.notebook}.ipynb" in links
+    for link in links:
+        if "://" in link:
+            continue
+        assert not link.endswith("/"), link
+        assert (start.parent / link).resolve().is_file(), link
+
+
+def test_no_built_notebook_links_to_a_folder():
+    for path in COURSE_NOTEBOOKS:
+        for source in markdown_cells(path):
+            for link in links_in(source):
+                if "://" in link or link.startswith("#"):
+                    continue
+                assert not (path.parent / link.split("#")[0]).resolve().is_dir(), (path.name, link)
+
+
+def test_named_controls_carry_both_names():
+    named = set()
+    for path in COURSE_NOTEBOOKS:
+        for source in markdown_cells(path):
+            for key in CONTROLS:
+                en, ru = say(key, "en"), say(key, "ru")
+                for match in re.finditer(re.escape(f"**{en}**"), source):
+                    named.add(key)
+                    after = source[match.end():match.end() + 200]
+                    assert after.startswith(f' (<b lang="ru">{ru}</b>)'), (path.name, key, after[:60])
+                for match in re.finditer(re.escape(f"**{ru}**"), source):
+                    after = source[match.end():match.end() + 200]
+                    assert after.startswith(f' (<b lang="en">{en}</b>)'), (path.name, key, after[:60])
+    # the pages do name their buttons, so the loop above has something to check
+    assert {"check", "hint", "show_answer", "try_again", "start_session"} <= named
+
+
+def test_trainer_page_names_start_in_both_languages(course):
+    if not course.map.trainer:
+        pytest.skip("the course has no trainer")
+    text = "\n".join(markdown_cells(ROOT / "notebooks" / f"{course.map.trainer}.ipynb"))
+    assert f'**{say("start_session", "en")}** (<b lang="ru">{say("start_session", "ru")}</b>)' in text
+
+
+def test_lessons_link_the_trainer_and_progress_page_after_the_toolbar(course):
+    for ref in course.map.lessons:
+        cells = read(ROOT / "notebooks" / f"{ref.notebook}.ipynb").cells
+        at = next(n for n, cell in enumerate(cells) if cell.cell_type == "code" and cell.source == "lesson.toolbar()")
+        after = cells[at + 1]
+        assert after.cell_type == "markdown", ref.id
+        links = links_in(after.source)
+        expected = [f"{page}.ipynb" for page in (course.map.trainer, course.map.progress_page) if page]
+        assert links == expected, ref.id
+        assert after.source.count('<span lang="ru">') == len(expected)
