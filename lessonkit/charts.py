@@ -4,29 +4,48 @@ from __future__ import annotations
 
 from typing import Any
 
+from .i18n import Language, say
 from .model import TimelineEvent
 
 TEXT_COLOURS = ("#1f77b4", "#d95f02", "#7570b3", "#1b9e77")
+FIGURE_WIDTH_IN = 8.8
+DPI = 100
+LABEL_CHARACTERS = 52  # a wrapped row label: about half the figure, leaving the other half to the years
+
+
+def figure_data_uri(figure: Any) -> str:
+    """The figure as a PNG data URI at its own DPI (no pyplot, no display backend)."""
+    import base64
+    import io
+
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=figure.dpi)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
 def figure_html(figure: Any, alt: str) -> str:
-    """The figure as an <img> with alternative text (no pyplot, no display backend)."""
-    import base64
-    import io
+    """The figure as an <img> with alternative text.
+
+    The image is never wider than its output (max-width:100%), also inside an HTML widget,
+    where JupyterLab's own rule for output images does not reach.
+    """
     from html import escape
 
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f'<img src="data:image/png;base64,{data}" alt="{escape(alt, quote=True)}">'
+    return (f'<img src="{figure_data_uri(figure)}" alt="{escape(alt, quote=True)}" '
+            'style="max-width:100%;height:auto">')
 
 
-def timeline_figure(events: list[TimelineEvent], text_of: dict[str, str], titles: dict[str, str]) -> Any:
+def timeline_figure(events: list[TimelineEvent], text_of: dict[str, str], titles: dict[str, str],
+                    *, lang: Language = "en") -> Any:
     """A horizontal timeline: one row per event, a dot for a year, a bar for a span.
 
     `text_of` maps a paragraph id to its text id, `titles` a text id to its title; colour
     and a legend tell the texts apart, and each row is labelled in words, so the chart
-    does not depend on colour alone.
+    does not depend on colour alone. The event labels are course data and stay as written;
+    the title and the flag on contradicting dates follow `lang`.
+
+    The figure is FIGURE_WIDTH_IN inches at DPI (880 px): it fits a JupyterLab output at
+    1400 px wide with the file browser open, legend included (below the axes).
     """
     import matplotlib
 
@@ -40,29 +59,29 @@ def timeline_figure(events: list[TimelineEvent], text_of: dict[str, str], titles
     colours = {text: TEXT_COLOURS[n % len(TEXT_COLOURS)] for n, text in enumerate(texts)}
     labels = []
     for event in ordered:
-        flag = " (dates contradict: see note)" if event.note else ""
+        flag = f" {say('dates_contradict', lang)}" if event.note else ""
         label = f"{event.when} · {event.place} · {event.event} [{event.paragraph}]{flag}"
-        labels.append("\n".join(textwrap.wrap(label, 72)))
+        labels.append("\n".join(textwrap.wrap(label, LABEL_CHARACTERS)))
     lines = sum(label.count("\n") + 1 for label in labels)
-    figure = Figure(figsize=(12, 0.3 * lines + 0.25 * len(ordered) + 1.2), dpi=100)
+    height = 0.19 * lines + 0.16 * len(ordered) + 1.4
+    figure = Figure(figsize=(FIGURE_WIDTH_IN, height), dpi=DPI, layout="constrained")
     axes = figure.add_subplot()
     for row, event in enumerate(ordered):
         colour = colours[text_of[event.paragraph]]
         if event.end and event.end != event.start:
-            axes.plot([event.start, event.end], [row, row], color=colour, linewidth=7, solid_capstyle="butt")
+            axes.plot([event.start, event.end], [row, row], color=colour, linewidth=6, solid_capstyle="butt")
         else:
-            axes.plot([event.start], [row], marker="o", markersize=10, color=colour)
+            axes.plot([event.start], [row], marker="o", markersize=8, color=colour)
     years = [e.start for e in ordered] + [e.end or e.start for e in ordered]
     axes.set_xlim(min(years) - 0.5, max(years) + 0.5)
     axes.set_xticks(range(min(years), max(years) + 1))
     axes.set_ylim(len(ordered) - 0.5, -0.5)
-    axes.set_yticks(range(len(ordered)), labels, fontsize=9)
+    axes.set_yticks(range(len(ordered)), labels, fontsize=8)
     axes.grid(axis="both", linestyle=":", linewidth=0.6)
     for side in ("right", "top"):
         axes.spines[side].set_visible(False)
     for text in texts:
         axes.plot([], [], marker="o", linestyle="", color=colours[text], label=titles[text])
-    axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=len(texts), frameon=False, fontsize=10)
-    figure.suptitle("Dated events in the two texts, as the texts give them (a bar is a span)", fontsize=11, x=0.01, ha="left")
-    figure.tight_layout()
+    figure.legend(loc="outside lower center", ncol=len(texts), frameon=False, fontsize=9)
+    figure.suptitle(say("timeline_title", lang), fontsize=10, x=0.01, ha="left")
     return figure

@@ -28,6 +28,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "model_answer": {"en": "Model answer", "ru": "Образец ответа"},
     "item": {"en": "Item {n}", "ru": "Пункт {n}"},
     "language": {"en": "Language", "ru": "Язык"},
+    "notice": {"en": "⚠ Please note", "ru": "⚠ Обратите внимание"},
     # judgement labels
     "true": {"en": "True", "ru": "Верно"},
     "false": {"en": "False", "ru": "Неверно"},
@@ -36,14 +37,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "inferred": {"en": "Inferred", "ru": "Следует из текста"},
     "not_in_text": {"en": "Not in the text", "ru": "Нет в тексте"},
     # feedback
-    "right": {"en": "✓ Right.", "ru": "✓ Верно."},
-    "wrong": {"en": "✗ Not right.", "ru": "✗ Неверно."},
+    # Right/wrong words never reuse the option words above (Верно/Неверно are options).
+    "right": {"en": "✓ Right.", "ru": "✓ Правильно."},
+    "wrong": {"en": "✗ Not right.", "ru": "✗ Неправильно."},
     "unanswered": {"en": "… No answer yet.", "ru": "… Ответа пока нет."},
     "invalid": {"en": "⚠ Check how you typed this.", "ru": "⚠ Проверьте, как набран ответ."},
     "evidence": {"en": "Evidence", "ru": "Подтверждение в тексте"},
     "the_answer": {"en": "Answer", "ru": "Ответ"},
-    "missing_terms": {"en": "Your answer does not yet mention: {terms}.", "ru": "В ответе пока нет: {terms}."},
-    "score": {"en": "Score: {score} of {total}", "ru": "Результат: {score} из {total}"},
+    "missing_terms": {
+        "en": "Your answer does not yet express the idea of: {terms}.",
+        "ru": "В ответе пока не передан смысл: {terms}.",
+    },
+    "score": {"en": "Score: {score} of {total}.", "ru": "Результат: {score} из {total}."},
     "not_checked": {"en": "Not checked yet", "ru": "Ещё не проверено"},
     "notebook_score": {
         "en": "Your score in this notebook: {score} of {total} items right ({done} of {count} exercises checked).",
@@ -82,12 +87,12 @@ STRINGS: dict[str, dict[str, str]] = {
     # saved progress
     "last_time": {"en": "Last time: {score} of {total}, {age}.", "ru": "В прошлый раз: {score} из {total}, {age}."},
     "words_due": {
-        "en": "{due} of this lesson's {count} key words are due for review.",
-        "ru": "Из {count} ключевых слов этого урока к повторению готово: {due}.",
+        "en": "Key words of this lesson in the vocabulary trainer: {new}, {due} due for review.",
+        "ru": "Ключевые слова урока в тренажёре: {new}, к повторению: {due}.",
     },
     "course_words_due": {
-        "en": "{due} of the course's {count} words are due for review.",
-        "ru": "Из {count} слов курса к повторению готово: {due}.",
+        "en": "{new}, {due} due for review.",
+        "ru": "{new}, к повторению: {due}.",
     },
     "show_timeline": {"en": "Show the timeline of dated events", "ru": "Показать хронологию событий"},
     "open_trainer": {"en": "Open the vocabulary trainer", "ru": "Открыть тренажёр слов"},
@@ -113,11 +118,39 @@ STRINGS: dict[str, dict[str, str]] = {
         "ru": "Сегодня повторять нечего. Вернитесь завтра или начните сеанс, чтобы повторить заранее.",
     },
     "summary": {
-        "en": "Session over: {right} of {total} right. Words to repeat: {missed}.",
-        "ru": "Сеанс окончен: верно {right} из {total}. Повторить: {missed}.",
+        "en": "Session over: {right} of {total} right.",
+        "ru": "Сеанс окончен: верно {right} из {total}.",
     },
     "none": {"en": "none", "ru": "нет"},
     "boxes_now": {"en": "Words per box now: {boxes}.", "ru": "Слов в ячейках сейчас: {boxes}."},
+    # trainer and progress page
+    # "a|b(|c)": the noun forms after a number (English 1 / many; Russian 1 / 2-4 / 5+).
+    "new_words": {"en": "new word|new words", "ru": "новое слово|новых слова|новых слов"},
+    "in_english": {"en": "In English:", "ru": "По-английски:"},
+    "words_to_repeat": {"en": "Words to repeat", "ru": "Повторить"},
+    "read_again": {"en": "read it again in {lesson}", "ru": "перечитать в уроке {lesson}"},
+    "col_lesson": {"en": "Lesson", "ru": "Урок"},
+    "col_exercises": {"en": "Exercises checked", "ru": "Проверено упражнений"},
+    "col_score": {"en": "Items right", "ru": "Верных пунктов"},
+    "col_last": {"en": "Last worked on", "ru": "Последнее занятие"},
+    "count_of": {"en": "{n} of {total}", "ru": "{n} из {total}"},
+    "not_started": {"en": "not started", "ru": "не начат"},
+    "chart_title": {
+        "en": "Scores by lesson (the number above a bar: items right of items checked)",
+        "ru": "Результаты по урокам (число над столбцом: верных пунктов из проверенных)",
+    },
+    "chart_y": {"en": "% of checked items right", "ru": "% верных среди проверенных"},
+    "chart_alt": {"en": "Scores by lesson: {rows}", "ru": "Результаты по урокам: {rows}"},
+    "missed_item": {"en": "item {n}", "ru": "пункт {n}"},
+    "missed_word": {"en": "word from {lesson}", "ru": "слово из урока {lesson}"},
+    "missed_times": {"en": "missed: {n}", "ru": "ошибок: {n}"},
+    "practise_word": {"en": "practise it in the trainer", "ru": "повторить в тренажёре"},
+    "nothing_missed": {"en": "Nothing missed so far.", "ru": "Ошибок пока нет."},
+    "timeline_title": {
+        "en": "Dated events in the texts, as the texts give them (a bar is a span of years)",
+        "ru": "События с датами — так, как их дают тексты (полоса — период в несколько лет)",
+    },
+    "dates_contradict": {"en": "(dates contradict: see note)", "ru": "(даты противоречат друг другу: см. примечание)"},
     # the progress page
     "export": {"en": "Export progress", "ru": "Экспортировать прогресс"},
     "exported": {

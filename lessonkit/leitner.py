@@ -68,8 +68,31 @@ def recall_unlocked(record: WordRecord | None) -> bool:
     return record is not None and record.direction_successes >= RECALL_AFTER
 
 
+def is_new(record: WordRecord | None) -> bool:
+    """A word the learner has never answered: new, not "due for review"."""
+    return record is None or record.last_review is None
+
+
+def new_and_due(terms: list[str], words: dict[str, WordRecord], now: datetime) -> tuple[list[str], list[str]]:
+    """(new words, words due for review), kept apart because a learner reads them differently.
+
+    New words keep the order of `terms` (the caller decides what to learn first: the course
+    order, the lessons begun first); due words come in `due_terms` order. A term listed twice
+    appears once.
+    """
+    unique = list(dict.fromkeys(terms))
+    new = [term for term in unique if is_new(words.get(term))]
+    seen = [term for term in unique if not is_new(words.get(term))]
+    return new, due_terms(seen, words, now)
+
+
 def pick_session(terms: list[str], words: dict[str, WordRecord], now: datetime, size: int) -> list[str]:
-    """The first `size` due terms (the trainer offers 10 or 20; any positive size works here)."""
+    """`size` cards: reviews that are due first, then new words in the order of `terms`.
+
+    Reviews go first because they are the words about to be forgotten; new words fill the
+    rest of the session (the trainer offers 10 or 20; any positive size works here).
+    """
     if size < 1:
         raise ValueError(f"a session needs at least one card, not {size}")
-    return due_terms(terms, words, now)[:size]
+    new, due = new_and_due(terms, words, now)
+    return (due + new)[:size]

@@ -105,11 +105,12 @@ class LessonSession:
         """How many of this lesson's key words are new or due in the trainer."""
         if self.store is None or self.lesson is None or self.course is None or not self.course.map.trainer:
             return []
-        from .leitner import due_terms
+        from .leitner import new_and_due
+        from .trainer import count_words
 
         terms = [e.term for e in self.course.glossary_entries(self.lesson.shown_paragraph_ids)]
-        due = due_terms(terms, self.store.read().words, self.store.clock())
-        return [[feedback.ui("words_due", lang, due=len(due), count=len(terms))]]
+        new, due = new_and_due(terms, self.store.read().words, self.store.clock())
+        return [[feedback.ui("words_due", lang, new=count_words(len(new), "new_words", lang), due=len(due))]]
 
     def toolbar(self) -> LanguageBar:
         """The top of a lesson: language switch, any message about saved progress, words due."""
@@ -147,7 +148,7 @@ class LessonSession:
         events = self.course.timeline.events
         text_of = {p.id: text.id for text in self.course.texts.values() for p in text.paragraphs}
         titles = {text.id: text.title for text in self.course.texts.values()}
-        figure = timeline_figure(events, text_of, titles)
+        figure = timeline_figure(events, text_of, titles, lang=self.lang)
         alt = "Timeline: " + "; ".join(f"{e.when}, {e.place}: {e.event}" for e in sorted(events, key=lambda e: e.start))
         return figure_data_uri(figure), alt
 
@@ -159,7 +160,10 @@ class LessonSession:
         """
         if self.course is None or self.course.timeline is None:
             return self._problem("the course has no timeline (data/course.yml: timeline)")
-        return TimelineView(self.language, self.timeline_image)
+        view = TimelineView(self.language, self.timeline_image)
+        # A chart already drawn is drawn again in the new language (its title and notes).
+        self.language.follow(lambda _code: view.draw() if view.image else None)
+        return view
 
 
 def key_words_frame(course: "Course", lesson: Any) -> Any:

@@ -1,91 +1,222 @@
 """The learner's progress page: a table per lesson, a chart, what is most often missed,
 and export, import and reset of the progress file.
+
+The page follows the notebook's one `InterfaceLanguage`: every word of the interface is
+redrawn when it changes; course content (lesson ids and titles, exercise titles, glossary
+terms) stays as the data has it. Anything with a link is a rich display output, never an
+HTML widget: JupyterLab's link handler only sees links in rendered outputs, so a link in
+an HTML widget reloads the whole page instead of opening a tab.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import math
+from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import ipywidgets as w
 
 from . import feedback
 from .i18n import Language, say
-from .model import Course
-from .progress import ProgressImportError, ProgressStore, describe_age
+from .language import InterfaceLanguage
+from .model import Course, LessonRef
+from .progress import Progress, ProgressImportError, ProgressStore, describe_age
+
+AUTO = "auto"  # buttons as wide as their label: a fixed width clips Russian labels
 
 
-def lesson_rows(course: Course, store: ProgressStore, lang: Language = "en") -> list[dict[str, Any]]:
-    """One row per lesson: exercises checked, items right of items checked, last date."""
+def show_html(output: w.Output, html: str, plain: str) -> None:
+    """Make `output` show `html` as a rich display (links open JupyterLab tabs), `plain` as fallback."""
+    output.outputs = ({"output_type": "display_data", "data": {"text/html": html, "text/plain": plain}, "metadata": {}},)
+
+
+def lang_attribute(lang: Language) -> str:
+    return ' lang="ru"' if lang == "ru" else ""
+
+
+def link(href: str, label: str) -> str:
+    """A relative link to a notebook beside this one (the href and label are escaped here)."""
+    # nowrap: a lesson id such as "IOM-1" would otherwise break at its hyphen
+    return f'<a href="{escape(href, quote=True)}" style="white-space:nowrap">{escape(label)}</a>'
+
+
+def say_linked(key: str, lang: Language, name: str, label: str, href: str) -> str:
+    """The interface string `key` as HTML, its `{name}` placeholder a link to `href`."""
+    marker = "\x00"
+    before, _, after = say(key, lang, **{name: marker}).partition(marker)
+    return f"{escape(before)}{link(href, label)}{escape(after)}"
+
+
+def lessons_begun(course: Course, progress: Progress) -> list[str]:
+    """The lessons with saved checks, in course order."""
+    begun = {record.lesson for record in progress.exercises.values()}
+    return [ref.id for ref in course.map.lessons if ref.id in begun]
+
+
+def lesson_of_paragraph(course: Course) -> dict[str, LessonRef]:
+    """The lesson that reads each paragraph (each paragraph is read in one lesson)."""
+    return {
+        pid: ref
+        for ref in course.map.lessons
+        if ref.id in course.lessons
+        for pid in course.lessons[ref.id].paragraph_ids
+    }
+
+
+def lesson_title(course: Course, ref: LessonRef) -> str:
+    """The plan point the lesson covers, as the text's plan words it ("" if the plan has no such point)."""
+    text = course.texts.get(ref.text)
+    return text.plan[ref.plan_point - 1] if text is not None and ref.plan_point <= len(text.plan) else ""
+
+
+# --- the table ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LessonRow:
+    lesson: str
+    notebook: str
+    title: str
+    checked: int  # exercises checked at least once
+    exercises: int
+    score: int  # items right in the latest check of each exercise
+    total: int  # items in the exercises checked
+    last: datetime | None
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.score / self.total) if self.total else 0
+
+
+def lesson_rows(course: Course, store: ProgressStore) -> list[LessonRow]:
+    """One row per lesson of the course, in course order."""
     progress = store.read()
-    now = store.clock()
     rows = []
     for ref in course.map.lessons:
         lesson = course.lessons[ref.id]
         records = [progress.exercises[e.id] for e in lesson.exercises if e.id in progress.exercises]
-        last = max((r.last_checked for r in records), default=None)
-        score = sum(r.score for r in records)
-        total = sum(r.total for r in records)
-        rows.append(
-            {
-                "lesson": ref.id,
-                "notebook": ref.notebook,
-                "exercises done": f"{len(records)} of {len(lesson.exercises)}",
-                "score": f"{score} of {total}" if records else "",
-                "percent": round(100 * score / total) if total else 0,
-                "last": describe_age(last, now, lang) if last else "",
-            }
-        )
+        rows.append(LessonRow(
+            lesson=ref.id,
+            notebook=ref.notebook,
+            title=lesson_title(course, ref),
+            checked=len(records),
+            exercises=len(lesson.exercises),
+            score=sum(r.score for r in records),
+            total=sum(r.total for r in records),
+            last=max((r.last_checked for r in records), default=None),
+        ))
     return rows
 
 
-def most_missed(course: Course, store: ProgressStore, limit: int = 8) -> list[tuple[str, str, str, int]]:
-    """(lesson notebook, exercise id, what, times missed): items, then words, most missed first."""
+def score_cell(row: LessonRow, lang: Language) -> str:
+    """'3 of 4' items right, or 'not started' (plain text, not escaped)."""
+    return say("count_of", lang, n=row.score, total=row.total) if row.checked else say("not_started", lang)
+
+
+# --- most often missed ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Missed:
+    kind: Literal["item", "word"]
+    key: str  # the exercise id, or the glossary term
+    item: int | None  # the item number of an exercise; None for a word
+    lesson: str  # the lesson id, "" when the course no longer has it
+    notebook: str
+    times: int
+    last: datetime | None  # the last check of the exercise, or the last review of the word
+
+
+def _recent_first(entry: Missed) -> tuple[float, str, int]:
+    stamp = entry.last.timestamp() if entry.last is not None else -math.inf
+    return (-stamp, entry.key, entry.item or 0)
+
+
+def rank_missed(entries: list[Missed]) -> list[Missed]:
+    """Most misses first; among equal misses the kinds alternate, the most recent first.
+
+    Exercise items and words are counted on different scales (an item is missed once per
+    check, a word once per card), so a plain sort on ids would let one kind push the other
+    off a short list; alternating on ties keeps both in view.
+    """
+    ranked: list[Missed] = []
+    for times in sorted({e.times for e in entries}, reverse=True):
+        queues = {kind: sorted((e for e in entries if e.times == times and e.kind == kind), key=_recent_first)
+                  for kind in ("item", "word")}
+        while any(queues.values()):
+            heads = sorted((kind for kind in queues if queues[kind]), key=lambda kind: (_recent_first(queues[kind][0]), kind))
+            ranked.extend(queues[kind].pop(0) for kind in heads)
+    return ranked
+
+
+def most_missed(course: Course, store: ProgressStore, limit: int = 8) -> list[Missed]:
+    """The exercise items and glossary words missed most often, in one ranking (see rank_missed)."""
     progress = store.read()
     owner = {e.id: course.lesson_ref(lesson_id) for lesson_id, e in course.all_exercises()}
-    counts: Counter[tuple[str, str, str]] = Counter()
+    entries: list[Missed] = []
     for exercise_id, record in progress.exercises.items():
         ref = owner.get(exercise_id)
-        if ref is None:
+        if ref is None:  # an exercise the course no longer has: nothing to link to
             continue
-        for item, times in record.missed_items.items():
-            counts[(ref.notebook, exercise_id, f"item {item}")] += times
-    entries = {e.term: e for g in course.glossaries.values() for e in g.entries}
-    paragraph_lesson = {}
-    for ref in course.map.lessons:
-        for pid in course.lessons[ref.id].paragraph_ids:
-            paragraph_lesson[pid] = ref.notebook
+        entries.extend(
+            Missed("item", exercise_id, int(item), ref.id, ref.notebook, times, record.last_checked)
+            for item, times in record.missed_items.items() if times
+        )
+    glossary = {e.term: e for g in course.glossaries.values() for e in g.entries}
+    home = lesson_of_paragraph(course)
     for term, record in progress.words.items():
-        if record.wrong and term in entries:
-            counts[(paragraph_lesson.get(entries[term].paragraph, ""), term, "word")] += record.wrong
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return [(notebook, what_id, what, times) for (notebook, what_id, what), times in ranked]
+        if record.wrong and term in glossary:
+            ref = home.get(glossary[term].paragraph)
+            entries.append(Missed("word", term, None, ref.id if ref else "", ref.notebook if ref else "",
+                                  record.wrong, record.last_review))
+    return rank_missed(entries)[:limit]
+
+
+# --- the page ---------------------------------------------------------------------------------
 
 
 class ProgressPage:
-    def __init__(self, course: Course, store: ProgressStore, lang: Language = "en", folder: Path | None = None) -> None:
+    """The table, chart and most-missed list of one learner, and the export / import / reset buttons.
+
+    `table()`, `chart()` and `missed_html()` return Output widgets that redraw themselves when
+    the language changes or the progress is imported or reset.
+    """
+
+    def __init__(self, course: Course, store: ProgressStore, language: InterfaceLanguage,
+                 folder: Path | None = None) -> None:
         self.course = course
         self.store = store
-        self.lang: Language = lang
+        self.language = language
         self.folder = folder or Path.cwd()
         self.message = w.HTML()
-        self.export_button = w.Button(icon="download")
+        self._said: tuple[str, str] | None = None  # the message's key and detail, redrawn in the new language
+        self.export_button = w.Button(icon="download", layout=w.Layout(width=AUTO))
         self.export_button.on_click(self.export)
-        self.upload = w.FileUpload(accept=".json", multiple=False)
+        self.upload = w.FileUpload(accept=".json", multiple=False, layout=w.Layout(width=AUTO))
         self.upload.observe(lambda change: self.import_upload(), names="value")
-        self.confirm = w.Checkbox(value=False, indent=False)
-        self.reset_button = w.Button(icon="trash", button_style="danger")
+        self.confirm = w.Checkbox(value=False, indent=False, layout=w.Layout(width=AUTO))
+        self.reset_button = w.Button(icon="trash", button_style="danger", layout=w.Layout(width=AUTO))
         self.reset_button.on_click(self.reset)
-        self.relabel()
+        self.table_output = w.Output()
+        self.chart_output = w.Output()
+        self.missed_output = w.Output()
+        self._shown: set[str] = set()  # which of table / chart / missed a cell has asked for
+        rows = w.Layout(flex_flow="row wrap")  # wrap on a narrow screen rather than scroll
         self.widget = w.VBox([
-            w.HBox([self.export_button, self.upload]),
-            w.HBox([self.confirm, self.reset_button]),
+            w.HBox([self.export_button, self.upload], layout=rows),
+            w.HBox([self.confirm, self.reset_button], layout=rows),
             self.message,
         ])
         self.widget.add_class("lessonkit-progress")
+        self.relabel()
+        language.follow(lambda _code: self.redraw())
+
+    @property
+    def lang(self) -> Language:
+        return self.language.code
 
     def relabel(self) -> None:
         self.export_button.description = say("export", self.lang)
@@ -94,56 +225,140 @@ class ProgressPage:
         self.confirm.description = say("reset_confirm", self.lang)
         self.reset_button.description = say("reset", self.lang)
 
-    def set_language(self, lang: Language) -> None:
-        self.lang = lang
+    def redraw(self) -> None:
+        """Every word of the page again, in the current language and from the saved progress."""
         self.relabel()
+        if self._said is not None:
+            self.tell(*self._said)
+        if "table" in self._shown:
+            self.draw_table()
+        if "chart" in self._shown:
+            self.draw_chart()
+        if "missed" in self._shown:
+            self.draw_missed()
+
+    def tell(self, key: str, detail: str = "") -> None:
+        """Show an interface message (and keep it, to say it again in another language)."""
+        self._said = (key, detail)
+        self.message.value = feedback.text(key, self.lang, detail=detail)
 
     # --- views -----------------------------------------------------------------------------
 
-    def table(self) -> Any:
-        import pandas as pd
+    def table(self) -> w.Output:
+        """One row per lesson: exercises checked, items right of items checked, when last worked on."""
+        self._shown.add("table")
+        self.draw_table()
+        return self.table_output
 
-        rows = lesson_rows(self.course, self.store, self.lang)
-        frame = pd.DataFrame(rows, columns=["lesson", "exercises done", "score", "last"])
-        return frame.set_index("lesson")
+    def draw_table(self) -> None:
+        lang = self.lang
+        rows = lesson_rows(self.course, self.store)
+        left = ' style="text-align:left"'
+        # Text left, numbers right (JupyterLab's default for table cells), headers over their column.
+        head = f'<th scope="col"{left}>{escape(say("col_lesson", lang))}</th>' + "".join(
+            f'<th scope="col">{escape(say(key, lang))}</th>' for key in ("col_exercises", "col_score", "col_last"))
+        body = []
+        plain = [" | ".join(say(key, lang) for key in ("col_lesson", "col_exercises", "col_score", "col_last"))]
+        for row in rows:
+            done = say("count_of", lang, n=row.checked, total=row.exercises)
+            last = describe_age(row.last, self.store.clock(), lang) if row.last is not None else "—"
+            title = f'<br><span lang="en">{escape(row.title)}</span>' if row.title else ""
+            body.append(
+                f'<tr><th scope="row"{left}><a href="{escape(row.notebook, quote=True)}.ipynb">{escape(row.lesson)}</a>{title}</th>'
+                f"<td>{escape(done)}</td><td>{escape(score_cell(row, lang))}</td><td>{escape(last)}</td></tr>"
+            )
+            plain.append(" | ".join([row.lesson, done, score_cell(row, lang), last]))
+        html = (f'<div class="lessonkit-progress-table"{lang_attribute(lang)}><table>'
+                f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>")
+        show_html(self.table_output, html, "\n".join(plain))
 
-    def chart(self) -> Any:
+    def chart(self) -> w.Output:
         """A bar chart of the share of items right, per lesson, with the numbers written on it."""
+        self._shown.add("chart")
+        self.draw_chart()
+        return self.chart_output
+
+    def draw_chart(self) -> None:
         import matplotlib
 
         matplotlib.use("Agg", force=False)
-        from IPython.display import HTML
         from matplotlib.figure import Figure
 
         from .charts import figure_html
 
-        rows = lesson_rows(self.course, self.store, self.lang)
-        figure = Figure(figsize=(9, 3.2), dpi=100)
+        lang = self.lang
+        rows = lesson_rows(self.course, self.store)
+        # 8.8 in at 100 dpi: 880 px, inside a JupyterLab output at 1400 px wide with the sidebar open.
+        figure = Figure(figsize=(8.8, 3.4), dpi=100, layout="constrained")
         axes = figure.add_subplot()
-        bars = axes.bar([r["lesson"] for r in rows], [r["percent"] for r in rows], color="#1f77b4")
+        bars = axes.bar([r.lesson for r in rows], [r.percent for r in rows], color="#1f77b4")
         for bar, row in zip(bars, rows):
-            axes.annotate(row["score"] or "–", (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+            label = say("count_of", lang, n=row.score, total=row.total) if row.checked else "–"
+            axes.annotate(label, (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                           xytext=(0, 3), textcoords="offset points", ha="center", fontsize=9)
         axes.set_ylim(0, 110)
-        axes.set_ylabel("% of checked items right")
-        axes.set_title("Scores by lesson (the number above a bar: items right of items checked)", fontsize=10, loc="left")
+        axes.set_xlabel(say("col_lesson", lang))
+        axes.set_ylabel(say("chart_y", lang))
+        axes.set_title(say("chart_title", lang), fontsize=10, loc="left", wrap=True)
         for side in ("right", "top"):
             axes.spines[side].set_visible(False)
-        figure.tight_layout()
-        alt = "Scores by lesson: " + "; ".join(f"{r['lesson']} {r['score'] or 'not started'}" for r in rows)
-        return HTML(figure_html(figure, alt))
+        alt = say("chart_alt", lang, rows="; ".join(f"{r.lesson} {score_cell(r, lang)}" for r in rows))
+        html = figure_html(figure, alt)
+        if lang == "ru":
+            html = f'<div lang="ru">{html}</div>'
+        show_html(self.chart_output, html, alt)
 
-    def missed_html(self) -> Any:
-        from IPython.display import HTML
+    def missed_html(self) -> w.Output:
+        """The items and words missed most, each linked to its lesson (words also to the trainer)."""
+        self._shown.add("missed")
+        self.draw_missed()
+        return self.missed_output
 
-        rows = most_missed(self.course, self.store)
-        if not rows:
-            return HTML(f"<p>{feedback.text('no_progress', self.lang)}</p>")
-        items = "".join(
-            f'<li><a href="{escape(notebook)}.ipynb">{escape(what_id)}</a> ({escape(what)}): {times}×</li>'
-            for notebook, what_id, what, times in rows
+    def draw_missed(self) -> None:
+        lang = self.lang
+        progress = self.store.read()
+        entries = most_missed(self.course, self.store)
+        if not entries:
+            key = "nothing_missed" if progress.exercises or progress.words else "no_progress"
+            show_html(self.missed_output, f"<p>{feedback.text(key, lang)}</p>", say(key, lang))
+            return
+        items, plain = [], []
+        for entry in entries:
+            html, text = self.missed_line(entry)
+            items.append(f"<li>{html}</li>")
+            plain.append(f"{len(plain) + 1}. {text}")
+        heading = say("most_missed", lang)
+        show_html(
+            self.missed_output,
+            f"<div{lang_attribute(lang)}><p><b>{escape(heading)}</b></p><ol>{''.join(items)}</ol></div>",
+            "\n".join([heading, *plain]),
         )
-        return HTML(f"<p><b>{feedback.text('most_missed', self.lang)}</b></p><ol>{items}</ol>")
+
+    def missed_line(self, entry: Missed) -> tuple[str, str]:
+        """One entry of the most-missed list as (HTML, plain text)."""
+        lang = self.lang
+        times = say("missed_times", lang, n=entry.times)
+        if entry.kind == "item":
+            exercise = self.course.lessons[entry.lesson].exercise(entry.key)
+            # A Russian title, where the data gives one, is still course content: shown as written.
+            title_ru = getattr(exercise, "title_ru", None)
+            title, title_lang = (title_ru, "ru") if lang == "ru" and title_ru else (exercise.title, "en")
+            item = say("missed_item", lang, n=entry.item)
+            html = (f'{link(entry.notebook + ".ipynb", entry.key)} <span lang="{title_lang}">«{escape(title)}»</span>, '
+                    f"{escape(item)} — {escape(times)}")
+            return html, f"{entry.key} «{title}», {item} — {times}"
+        glossary = {e.term: e for g in self.course.glossaries.values() for e in g.entries}
+        meaning = glossary[entry.key].contextual
+        html = f'<span lang="en">{escape(entry.key)}</span> — <span lang="ru">{escape(meaning)}</span>'
+        text = f"{entry.key} — {meaning}"
+        if entry.lesson:
+            html += ", " + say_linked("missed_word", lang, "lesson", entry.lesson, entry.notebook + ".ipynb")
+            text += ", " + say("missed_word", lang, lesson=entry.lesson)
+        html += f" — {escape(times)}"
+        text += f" — {times}"
+        if self.course.map.trainer:
+            html += " · " + link(self.course.map.trainer + ".ipynb", say("practise_word", lang))
+        return html, text
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -151,7 +366,7 @@ class ProgressPage:
         stamp = self.store.clock().strftime("%Y%m%d-%H%M%S")
         target = self.folder / f"my-progress-{stamp}.json"
         self.store.export_to(target)
-        self.message.value = feedback.text("exported", self.lang, detail=target.name)
+        self.tell("exported", target.name)
         return target
 
     def import_upload(self) -> None:
@@ -171,19 +386,21 @@ class ProgressPage:
         try:
             backup = self.store.import_from(path)
         except ProgressImportError as error:
-            self.message.value = feedback.text("import_refused", self.lang, detail=str(error))
+            self.tell("import_refused", str(error))
             return False
-        self.message.value = (
-            feedback.text("imported", self.lang, detail=backup.name) if backup is not None
-            else feedback.text("imported_first", self.lang)
-        )
+        if backup is not None:
+            self.tell("imported", backup.name)
+        else:
+            self.tell("imported_first")
+        self.redraw()
         return True
 
     def reset(self, _button: Any = None) -> Path | None:
         if not self.confirm.value:
-            self.message.value = feedback.text("reset_needs_confirm", self.lang)
+            self.tell("reset_needs_confirm")
             return None
         backup = self.store.reset()
         self.confirm.value = False
-        self.message.value = feedback.text("reset_done", self.lang, detail=backup.name)
+        self.tell("reset_done", backup.name)
+        self.redraw()
         return backup

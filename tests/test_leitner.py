@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from lessonkit.leitner import INTERVAL_DAYS, due_terms, is_due, pick_session, recall_unlocked, review
+from lessonkit.leitner import INTERVAL_DAYS, due_terms, is_due, new_and_due, pick_session, recall_unlocked, review
 from lessonkit.progress import WordRecord
 
 DAY0 = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
@@ -91,3 +91,23 @@ def test_pick_session_sizes():
     for size in (0, -1):
         with pytest.raises(ValueError, match="at least one card"):
             pick_session(terms, {}, DAY0, size)
+
+
+def test_new_words_are_not_counted_as_due():
+    words = {
+        "seen-due": WordRecord(box=1, last_review=at(0)),
+        "seen-later": WordRecord(box=5, last_review=at(0)),
+        "seen-older": WordRecord(box=2, last_review=at(-3)),
+    }
+    terms = ["zulu", "seen-due", "alpha", "seen-later", "seen-older", "zulu"]
+    new, due = new_and_due(terms, words, at(1))
+    assert new == ["zulu", "alpha"]  # the caller's order (the course's), once each
+    assert due == ["seen-due", "seen-older"]  # due order: box, then the oldest review
+    assert new_and_due(terms, {}, DAY0) == (["zulu", "seen-due", "alpha", "seen-later", "seen-older"], [])
+
+
+def test_a_session_takes_due_reviews_first_then_new_words_in_the_given_order():
+    words = {"old": WordRecord(box=2, last_review=DAY0)}
+    terms = ["charlie", "alpha", "old", "bravo"]
+    assert pick_session(terms, words, at(1), 3) == ["old", "charlie", "alpha"]
+    assert pick_session(terms, words, at(0.5), 10) == ["charlie", "alpha", "bravo"]  # "old" is not due yet
