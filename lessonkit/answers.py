@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Literal, Sequence
 
-from .normalise import InputProblem, contains_term, input_problem, same_answer
+from .normalise import InputProblem, contains_term, find_term, input_problem, same_answer, strip_invisible
 
 if TYPE_CHECKING:  # the schema is only needed for type hints here, not at import
     from . import model
@@ -82,8 +82,34 @@ def _typed(given: Any, keys: Sequence[str]) -> ItemResult:
     return RIGHT if any(same_answer(text, key) for key in keys) else WRONG
 
 
+def term_label(group: Sequence[str], model_answer: str = "") -> str:
+    """A readable name for a key-term group, for "your answer does not yet express …".
+
+    The data writes groups such as ["practi*", "practice", "practise"]: the stem is for
+    matching, not for reading. So the first whole word of the group is named; if every term
+    is a stem, the word the model answer uses for it ("practi*" -> "practices"); only when
+    neither exists, the stem marked as unfinished ("practi…").
+    """
+    whole = next((term for term in group if not term.endswith("*")), None)
+    if whole is not None:
+        return whole
+    for term in group:
+        found = find_term(model_answer, term)
+        if found:
+            # "Recognize …" opens the model answer; in the feedback list it is an ordinary word.
+            # Acronyms and capitals inside the sentence (States, Diplomacy Training Program) stay.
+            if model_answer.lstrip().startswith(found) and not any(ch.isupper() for ch in found.split()[0][1:]):
+                found = found[0].lower() + found[1:]
+            return found
+    return group[0].rstrip("*") + "…"
+
+
 def _key_terms(text: str, item: model.KeyTermsMixin) -> tuple[bool, tuple[str, ...]]:
-    missing = tuple(group[0].rstrip("*") for group in item.key_terms if not any(contains_term(text, t) for t in group))
+    missing = tuple(
+        term_label(group, item.model_answer)
+        for group in item.key_terms
+        if not any(contains_term(text, t) for t in group)
+    )
     needed = item.min_terms or len(item.key_terms)
     return len(item.key_terms) - len(missing) >= needed, missing
 
@@ -179,7 +205,8 @@ def check_open_task(exercise: model.OpenTask, responses: Sequence[Any]) -> Exerc
         if problem is not None:
             results.append(ItemResult("unanswered" if problem.code == "empty" else "invalid", problem=problem))
             continue
-        count = len(_ANY_WORD.findall(response.text))
+        # Zero-width characters and soft hyphens pasted inside a word must not make it two.
+        count = len(_ANY_WORD.findall(strip_invisible(response.text)))
         if count < item.min_words:
             results.append(ItemResult("invalid", problem=InputProblem("too_short", str(item.min_words))))
         elif item.max_words and count > item.max_words:

@@ -115,3 +115,72 @@ def test_open_task_counts_words_in_any_script(mini):
     russian = "Дунай берёт начало в Германии, в 2007 году."
     result = check(task, [OpenResponse(russian, frozenset({0, 1}))])
     assert result.complete
+
+
+# --- readable names for missing key terms; invisible characters in open tasks -----------------
+
+from lessonkit.answers import term_label  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "group, model_answer, label",
+    [
+        (["practi*", "practice", "practise"], "", "practice"),
+        (["toleran*", "tolerance"], "", "tolerance"),
+        (["neighbo*", "neighbour", "neighbor"], "", "neighbour"),
+        (["practi*"], "Good practices matter.", "practices"),
+        (["suggest*", "impl*"], "The text implies that…", "implies"),
+        (["information campaign*"], "IOM supports information campaigns.", "information campaigns"),
+        (["practi*"], "Nothing about it.", "practi…"),
+        (["practi*"], "", "practi…"),
+    ],
+)
+def test_term_label_names_a_word_not_a_stem(group, model_answer, label):
+    assert term_label(group, model_answer) == label
+
+
+def _with_key_terms(exercise, key_terms, model_answer):
+    item = exercise.items[0].model_copy(update={"key_terms": key_terms, "model_answer": model_answer, "red_flags": []})
+    return exercise.model_copy(update={"items": [item]})
+
+
+def test_missing_key_terms_are_readable_words(mini):
+    exercise = _with_key_terms(
+        ex(mini, 10),
+        [["practi*", "practice", "practise"], ["toleran*", "tolerance"], ["neighbo*", "neighbour"], ["econom*"]],
+        "Good neighbourly practice and tolerance help the economy.",
+    )
+    result = check(exercise, ["Something else entirely."])
+    assert result.items[0].missing == ("practice", "tolerance", "neighbour", "economy")
+    assert not any("*" in term or term.endswith(("practi", "toleran", "neighbo")) for term in result.items[0].missing)
+
+
+def test_inflected_answers_satisfy_key_terms(mini):
+    exercise = _with_key_terms(ex(mini, 10), [["imply"], ["income"], ["labor"]], "Crises imply lost income and labor.")
+    assert check(exercise, ["Crises implied lost incomes (labour)."]).complete
+    result = check(exercise, ["Simply put, incompetent labourers."])
+    assert result.items[0].missing == ("imply", "income", "labor")
+
+
+def test_layout_slip_in_a_gap_is_named_even_when_not_the_key(mini):
+    result = check(ex(mini, 7), ["пщщв", "Black Forest"])  # "good", the key is "route"
+    assert result.items[0].status == "invalid" and result.items[0].problem.code == "wrong_layout"
+    assert result.items[0].problem.detail == "good"
+    russian = check(ex(mini, 7), ["мигранты", "Black Forest"])
+    assert russian.items[0].problem.code == "not_english"
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"])
+def test_open_task_invisible_characters_do_not_split_words(mini, char):
+    task = ex(mini, 11)
+    narrow = task.model_copy(update={"items": [task.items[0].model_copy(update={"min_words": 2, "max_words": 5})]})
+    one_word = OpenResponse(f"resettle{char}ment", frozenset({0, 1}))
+    assert check(narrow, [one_word]).items[0].problem.code == "too_short"
+    five_words = OpenResponse(f"The resettle{char}ment of refugees continues.", frozenset({0, 1}))
+    assert check(narrow, [five_words]).complete
+
+
+def test_term_label_lowers_only_a_sentence_opening_capital():
+    assert term_label(["recogni*"], "Recognize the role of migration.") == "recognize"
+    assert term_label(["state*"], "With IOM help, States have laws.") == "States"
+    assert term_label(["nhri*"], "NHRIs took part.") == "NHRIs"
