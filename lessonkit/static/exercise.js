@@ -37,6 +37,14 @@ function writeLines(node, lines) {
 
 const GAP = /_{3,}/;
 
+// JupyterLab's command-mode shortcuts (arrows move between cells, D D deletes one) would
+// take keys pressed on a radio button or a select. Keys used inside the exercise stay
+// here; Tab, Escape and Ctrl/Cmd/Alt shortcuts (Ctrl+S) still reach JupyterLab.
+function keepKeysHere(event) {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.key === "Tab" || event.key === "Escape") return;
+  event.stopPropagation();
+}
+
 function uid() {
   return "lk" + Math.random().toString(36).slice(2, 10);
 }
@@ -291,6 +299,7 @@ function render({ model, el }) {
       event.preventDefault();
       press("check");
     }
+    keepKeysHere(event);
   });
 
   const redraw = () => draw();

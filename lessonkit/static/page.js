@@ -85,6 +85,10 @@ function render({ model, el }) {
   el.classList.add("lk-host");
   el.append(root);
   const update = VIEWS[kind](model, root);
+  // Keys pressed on the switch stay here: JupyterLab's command mode would take the arrows.
+  root.addEventListener("keydown", (event) => {
+    if (!(event.ctrlKey || event.metaKey || event.altKey || event.key === "Tab" || event.key === "Escape")) event.stopPropagation();
+  });
   update();
   const names = ["lang", "lines", "legend", "image", "alt"];
   for (const name of names) model.on(`change:${name}`, update);

@@ -1,39 +1,24 @@
 """A real JupyterLab on 127.0.0.1 and headless Chromium, for the browser tests.
 
-The server runs on a copy of notebooks/ and data/ in a temporary folder, with every
-Jupyter directory pointed there, so nothing lands in $HOME or in the repository. Both the
-server and the browser are stopped when the session ends.
+One server for the whole session (tests/browser/labserver.py) on a copy of notebooks/,
+solutions/ and data/ in a temporary folder, with every Jupyter directory pointed there,
+so nothing lands in $HOME or in the repository. Server and browser are stopped when the
+session ends, also after a failure.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import secrets
-import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+sys.path.insert(0, str(Path(__file__).parent))
 
-SETTINGS = {
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
-    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
-    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"autoStartDefaultKernel": True},
-}
+from labserver import CHROMIUM, ROOT, LabServer, free_port, launch_chromium  # noqa: E402,F401
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+ARTIFACTS = Path(__file__).parent / "artifacts"
 
 
 @pytest.fixture(scope="session")
@@ -46,51 +31,24 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def lab(tmp_path_factory, chromium_path):
-    """Start JupyterLab; yield (base_url, token, course_folder); stop it afterwards."""
-    home = tmp_path_factory.mktemp("lab")
-    course = home / "course"
-    for folder in ("notebooks", "data"):
-        shutil.copytree(ROOT / folder, course / folder)
-    settings = home / "settings"
-    for name, value in SETTINGS.items():
-        path = settings / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(value), encoding="utf-8")
-    env = dict(os.environ)
-    for var in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
-        env[var] = str(home / var.lower())
-    env["JUPYTER_PLATFORM_DIRS"] = "1"
-    env["LESSONKIT_PROGRESS"] = str(home / "progress.json")
-    port, token = free_port(), secrets.token_hex(16)
-    command = [
-        sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-        "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={course}",
-        f"--LabApp.workspaces_dir={home / 'workspaces'}", f"--LabApp.user_settings_dir={settings}",
-    ]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        command.append("--allow-root")
-    log = open(home / "server.log", "w")
-    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+def server(tmp_path_factory, chromium_path):
+    """The session's LabServer (base, token, course, progress, REST helpers)."""
+    lab = LabServer(home=tmp_path_factory.mktemp("lab"))
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2):
-                    break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("JupyterLab did not start:\n" + (home / "server.log").read_text()[-2000:])
-                time.sleep(0.3)
-        yield base, token, course
+        lab.start()
+    except RuntimeError as error:
+        lab.stop()
+        pytest.fail(str(error))
+    try:
+        yield lab
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
+        lab.stop()
+
+
+@pytest.fixture(scope="session")
+def lab(server):
+    """(base_url, token, course_folder), as the first tests used it."""
+    return server.base, server.token, server.course
 
 
 @pytest.fixture(scope="session")
@@ -98,14 +56,11 @@ def browser(chromium_path):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
-        )
-        yield browser
-        browser.close()
+        browser = launch_chromium(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -116,15 +71,32 @@ def pytest_runtest_makereport(item, call):
         item.failed_call = report.failed
 
 
+def save_failure_screenshot(page, request) -> None:
+    if getattr(request.node, "failed_call", False):
+        ARTIFACTS.mkdir(exist_ok=True)
+        name = "".join(c if c.isalnum() or c in "-_." else "_" for c in request.node.name)
+        try:
+            page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+        except Exception:  # a page that crashed has no screenshot; the failure says why
+            pass
+
+
 @pytest.fixture
-def page(browser, request):
-    """A fresh browser page; on failure its screenshot goes to tests/browser/artifacts/."""
+def page(browser, server, request):
+    """A fresh browser page; on failure its screenshot goes to tests/browser/artifacts/.
+
+    Each test starts as a learner who has done nothing yet (no progress file); afterwards
+    the server's kernels are shut down, so one test's kernels and answers do not weigh on
+    the next.
+    """
+    server.reset_progress()
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(60_000)
-    yield page
-    if getattr(request.node, "failed_call", False):
-        artifacts = Path(__file__).parent / "artifacts"
-        artifacts.mkdir(exist_ok=True)
-        page.screenshot(path=str(artifacts / f"{request.node.name}.png"), full_page=True)
-    context.close()
+    try:
+        yield page
+    finally:
+        save_failure_screenshot(page, request)
+        context.close()
+        server.delete_sessions()
+        server.reset_progress()
