@@ -14,6 +14,7 @@ help:
 	@echo "make build  - rebuild notebooks/ and solutions/ from data/"
 	@echo "make check  - validate data/"
 	@echo "make bench  - measure the performance budgets"
+	@echo "make screenshots - render every notebook in English and Russian into screenshots/<lang>/ (PNG, 1366x768)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +49,10 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench.py
+
+.PHONY: screenshots
+screenshots: $(STAMP)
+	$(PY) scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

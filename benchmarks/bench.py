@@ -110,6 +110,11 @@ def main() -> int:
         ("check one answer (translation, key terms)", check_time() * 1000, 1.0, "ms"),
         (f"make test without browser (floor {floor:.1f} s for {count} notebooks)", suite_time(), allowed_suite, "s"),
     ]
+    if "--no-browser" not in sys.argv[1:]:
+        # The browser part: JupyterLab + Chromium, per lesson (benchmarks/browser_bench.py).
+        from browser_bench import measure as browser_rows
+
+        rows += browser_rows()
     over = 0
     for name, value, budget, unit in rows:
         verdict = "PASS" if value <= budget else "OVER"

@@ -46,17 +46,11 @@ def server(tmp_path_factory, chromium_path):
 
 
 @pytest.fixture(scope="session")
-def lab(server):
-    """(base_url, token, course_folder), as the first tests used it."""
-    return server.base, server.token, server.course
-
-
-@pytest.fixture(scope="session")
-def browser(chromium_path):
+def browser(chromium_path, tmp_path_factory):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
+        browser = launch_chromium(playwright, tmp_path_factory.mktemp("chromium"))
         try:
             yield browser
         finally:

@@ -7,8 +7,6 @@ front (`.jp-NotebookPanel:not(.lm-mod-hidden)`): the JupyterLab frame is not our
 
 from __future__ import annotations
 
-import re
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,15 +16,6 @@ OUTPUTS = f"{PANEL} .jp-OutputArea-output"
 AXE_JS = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 TEST_ANSWER = "test answer"
-STATUS_CLASSES = ("lk-right", "lk-wrong", "lk-unanswered", "lk-invalid")
-
-# Every word of the interface that a test looks for, in both languages (DOM contract).
-WORDS = {
-    "en": {"check": "Check", "hint": "Hint", "show_answer": "Show answer", "try_again": "Try again",
-           "score": re.compile(r"Score: \d+ of \d+"), "last_time": "Last time"},
-    "ru": {"check": "Проверить", "hint": "Подсказка", "show_answer": "Показать ответ", "try_again": "Ещё раз",
-           "score": re.compile(r"Результат: \d+ из \d+"), "last_time": "В прошлый раз"},
-}
 
 # --- waiting on JupyterLab (window.jupyterapp: the server runs with expose_app_in_browser) ----
 
@@ -214,6 +203,48 @@ def fill_and_check(page: Any, exercise_ids: list[str], timeout: float = 30_000) 
     return done
 
 
+REVEAL = """([sel, ids]) => {
+  const done = [];
+  for (const id of ids) {
+    const box = document.querySelector(`${sel} section.lk-exercise[data-exercise="${id}"]`);
+    if (!box) continue;
+    const named = (re) => Array.from(box.querySelectorAll('button')).find(b => re.test(b.textContent.trim()));
+    const hint = box.querySelector('button[data-action=hint]') || named(/^(Hint|Подсказка)$/);
+    const answer = box.querySelector('button[data-action=answer]') || named(/^(Show answer|Показать ответ)$/);
+    if (hint) hint.click();
+    if (answer && !answer.disabled) { answer.click(); done.push(id); }
+  }
+  return done;
+}"""
+
+_ALL_REVEALED = """([sel, ids]) => ids.every(id => {
+  const box = document.querySelector(`${sel} section.lk-exercise[data-exercise="${id}"]`);
+  return box && Array.from(box.querySelectorAll('.lk-feedback')).every(f => f.classList.contains('lk-answer'));
+})"""
+
+
+def hint_and_show_answer(page: Any, exercise_ids: list[str], timeout: float = 30_000) -> list[str]:
+    """Press Hint and Show answer (enabled after a Check) in each exercise; wait for the answers."""
+    done = page.evaluate(REVEAL, [OUTPUTS, exercise_ids])
+    if done:
+        page.wait_for_function(_ALL_REVEALED, arg=[OUTPUTS, done], timeout=timeout, polling=100)
+    return done
+
+
+def draw_charts(page: Any, timeout: float = 30_000) -> int:
+    """Press every "show the timeline" button (charts drawn on demand); wait for the images."""
+    pressed = page.evaluate(
+        """(sel) => { let n = 0;
+             for (const b of document.querySelectorAll(sel + ' .lk-timeline button')) if (!b.hidden) { b.click(); n += 1; }
+             return n; }""", OUTPUTS)
+    if pressed:
+        page.wait_for_function(
+            """([sel, n]) => { const imgs = Array.from(document.querySelectorAll(sel + ' .lk-timeline img'));
+                              return imgs.length >= n && imgs.every(i => i.complete && i.naturalWidth > 0); }""",
+            arg=[OUTPUTS, pressed], timeout=timeout, polling=100)
+    return pressed
+
+
 # --- what a learner must never see ------------------------------------------------------------
 
 LAYOUT_JS = """(sel) => {
@@ -284,7 +315,29 @@ class Layout:
         return "\n".join(lines)
 
 
+SHOW_EVERY_CELL = """() => {
+  if (!document.getElementById('lk-test-every-cell')) {
+    const style = document.createElement('style');
+    style.id = 'lk-test-every-cell';
+    style.textContent = '.jp-Notebook .jp-Notebook-cell { content-visibility: visible !important; contain: none !important; }';
+    document.head.append(style);
+  }
+  return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+}"""
+
+
+def show_every_cell(page: Any) -> None:
+    """Lay out every cell, also those never scrolled into view.
+
+    JupyterLab's default windowing gives each cell `content-visibility: auto`: the content
+    of a cell that has not been on screen is not laid out, so its widths read 0 and axe
+    sees nothing. Measured with every cell laid out, a cell looks as it does on screen.
+    """
+    page.evaluate(SHOW_EVERY_CELL)
+
+
 def measure_layout(page: Any) -> Layout:
+    show_every_cell(page)
     found = page.evaluate(LAYOUT_JS, OUTPUTS)
     outputs = found.pop("outputs")
     return Layout(outputs, {key: value for key, value in found.items() if value})
@@ -292,6 +345,7 @@ def measure_layout(page: Any) -> Layout:
 
 def run_axe(page: Any) -> list[dict]:
     """axe-core over the outputs of the notebook in front; the violations (all impacts)."""
+    show_every_cell(page)
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
     result = page.evaluate(
@@ -307,9 +361,3 @@ def run_axe(page: Any) -> list[dict]:
 
 def count_outputs(page: Any) -> int:
     return page.locator(OUTPUTS).count()
-
-
-def timed(func: Any, *args: Any, **kwargs: Any) -> float:
-    start = time.perf_counter()
-    func(*args, **kwargs)
-    return time.perf_counter() - start

@@ -208,5 +208,10 @@ class LabServer:
         ProgressStore(self.progress).set_language(lang)
 
 
-def launch_chromium(playwright: Any) -> Any:
-    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+def launch_chromium(playwright: Any, home: Path) -> Any:
+    """Headless Debian Chromium whose own files (crash reports, dconf) go to `home`, not $HOME."""
+    home = Path(home)
+    env = dict(os.environ)
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"))
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, env=env,
+                                      args=[*CHROMIUM_ARGS, "--disable-breakpad", "--disable-crash-reporter"])

@@ -1,7 +1,7 @@
 """Every notebook, in English and in Russian, as a learner sees it at 1366×768 (DESIGN §10).
 
-After Run All, and in lessons again after one exercise of each kind was answered and
-checked: no horizontal scrollbar inside an output, no output child wider than its output,
+After Run All, and in lessons again after the timeline charts were drawn and one exercise
+of each kind was answered and checked, and once more after its Hint and Show answer: no horizontal scrollbar inside an output, no output child wider than its output,
 no clipped label, no image wider than its output, no "Error displaying widget", no stderr;
 and axe-core finds no serious or critical violation in the outputs.
 
@@ -17,8 +17,8 @@ import re
 import pytest
 
 from conftest import save_failure_screenshot
-from helpers import (OUTPUTS, count_outputs, fill_and_check, kinds_in_page, measure_layout, reopen_in_place, run_all,
-                     run_axe)
+from helpers import (OUTPUTS, count_outputs, draw_charts, fill_and_check, hint_and_show_answer, kinds_in_page,
+                     measure_layout, reopen_in_place, run_all, run_axe)
 from labserver import ROOT, notebook_paths
 
 LANGUAGES = ("en", "ru")
@@ -105,12 +105,19 @@ def test_layout(rendered):
         assert not missing, f"{rendered.where}: exercises not drawn as section.lk-exercise: {missing}"
         wrong_language = language_problems(page, rendered.lang)
         assert not wrong_language, f"{rendered.where}: not in the chosen language: {wrong_language}"
+        charts = draw_charts(page)
         kinds = kinds_in_page(page)
         checked = fill_and_check(page, list(kinds.values()))
         assert sorted(checked) == sorted(kinds.values()), f"{rendered.where}: no Check button in {set(kinds.values()) - set(checked)}"
+        done = ", ".join(f"{k} ({v})" for k, v in sorted(kinds.items())) + (f" and {charts} timeline chart(s) drawn" if charts else "")
         after = measure_layout(page)
         if after.problems:
-            report.append(after.report(f"{rendered.where} after checking {', '.join(f'{k} ({v})' for k, v in sorted(kinds.items()))}"))
+            report.append(after.report(f"{rendered.where} after checking {done}"))
+        revealed = hint_and_show_answer(page, checked)
+        assert sorted(revealed) == sorted(checked), f"{rendered.where}: Show answer not enabled after Check in {set(checked) - set(revealed)}"
+        shown = measure_layout(page)
+        if shown.problems:
+            report.append(shown.report(f"{rendered.where} after Hint and Show answer in {done}"))
     assert not report, "\n".join(report)
 
 

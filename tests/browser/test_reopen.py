@@ -15,7 +15,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from helpers import OUTPUTS, PANEL, exercise, open_notebook, run_all, wait_until_ran
+from helpers import OUTPUTS, PANEL, exercise, open_notebook, run_all
 from labserver import save_hook_available
 
 NOTEBOOK = "notebooks/01-iom-activities.ipynb"

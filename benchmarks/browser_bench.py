@@ -1,0 +1,219 @@
+"""The browser budgets of DESIGN §8, measured in a real JupyterLab and headless Chromium.
+
+- A lesson notebook, opened in JupyterLab and run, is interactive within 0.5 s of an empty
+  notebook measured in the same browser run. Per notebook, in one browser (one context,
+  so JupyterLab's files are cached as for a returning learner), each measurement loads
+  the page afresh (`/lab/tree/...?reset`):
+    open    = from loading the page until the cells are rendered and the kernel is idle;
+    run all = from Run All until every code cell has an execution count, the kernel is
+              idle and every widget view is attached (no "Loading widget...").
+  The median of `--repeat` rounds is compared with the empty notebook's; the budget is on
+  the sum of both differences.
+- At most 3 widget models per exercise item (kernel side): the lesson is run with nbclient
+  and `len(ipywidgets.Widget.widgets)` read at the end, divided by the lesson's item count
+  from `load_course()`.
+
+Run alone (`python benchmarks/browser_bench.py`) or from `benchmarks/bench.py`. The server
+listens on 127.0.0.1 and is stopped at the end; nothing is written to $HOME.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+
+from helpers import wait_for_kernel  # noqa: E402
+from labserver import LabServer, launch_chromium  # noqa: E402
+
+OPEN_AND_RUN_BUDGET = 0.5  # seconds over the empty notebook
+MODELS_PER_ITEM_BUDGET = 3.0
+EMPTY = "notebooks/bench-empty.ipynb"
+CELLS = "notebooks/bench-cells.ipynb"  # as many trivial code cells as the longest lesson: JupyterLab's own cost
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+
+RUN_ALL = """() => new Promise((resolve, reject) => {
+  const app = window.jupyterapp;
+  const panel = app.shell.currentWidget;
+  const start = performance.now();
+  app.commands.execute('notebook:run-all-cells').catch(reject);
+  const done = () => {
+    const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
+    if (!kernel || kernel.status !== 'idle') return false;
+    for (const cell of panel.content.model.cells) if (cell.type === 'code' && !cell.executionCount) return false;
+    for (const out of panel.node.querySelectorAll('.jp-OutputArea-output'))
+      if ((out.textContent || '').trim() === 'Loading widget...') return false;
+    return true;
+  };
+  const tick = () => {
+    if (performance.now() - start > 120000) return reject(new Error('Run All did not finish in 120 s'));
+    if (done()) resolve((performance.now() - start) / 1000); else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})"""
+
+
+def code_cells(path: str) -> int:
+    return sum(c.cell_type == "code" for c in nbformat.read(ROOT / path, as_version=4).cells)
+
+
+def empty_notebook(cells: int = 1) -> nbformat.NotebookNode:
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1") for _ in range(cells)])
+    notebook.metadata["kernelspec"] = dict(KERNELSPEC)
+    return notebook
+
+
+def lessons() -> list[tuple[str, str, int]]:
+    """(lesson id, notebook path under the server root, number of exercise items)."""
+    from lessonkit.load import load_course
+
+    course = load_course(ROOT / "data")
+    return [(ref.id, f"notebooks/{ref.notebook}.ipynb", sum(len(e.items) for e in course.lessons[ref.id].exercises))
+            for ref in course.map.lessons]
+
+
+# --- in the browser ---------------------------------------------------------------------------
+
+
+def measure_once(page, server: LabServer, path: str) -> tuple[float, float]:
+    page.goto("about:blank")
+    server.delete_sessions()
+    start = time.perf_counter()
+    page.goto(server.url(path))
+    page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell", state="attached")
+    page.wait_for_function("() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
+                           " return !!w && !!w.content && w.content.widgets.length > 0"
+                           " && w.content.widgets.every(c => c.isAttached); }", polling="raf")
+    wait_for_kernel(page)
+    opened = time.perf_counter() - start
+    ran = page.evaluate(RUN_ALL)
+    return opened, ran
+
+
+def browser_times(paths: list[str], repeat: int, cells: int) -> dict[str, tuple[float, float]]:
+    """path -> (median open time, median Run All time), all in one browser run."""
+    from playwright.sync_api import sync_playwright
+
+    times: dict[str, list[tuple[float, float]]] = {path: [] for path in paths}
+    with LabServer() as server, sync_playwright() as playwright:
+        nbformat.write(empty_notebook(), server.course / EMPTY)
+        nbformat.write(empty_notebook(cells), server.course / CELLS)
+        browser = launch_chromium(playwright, server.home / "chromium")
+        try:
+            page = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
+            page.set_default_timeout(120_000)
+            # Warm-up, not counted: the browser's cache, the kernel's imports on disk.
+            for path in (EMPTY, paths[-1]):
+                measure_once(page, server, path)
+            for _ in range(repeat):
+                for path in paths:
+                    times[path].append(measure_once(page, server, path))
+            page.goto("about:blank")
+            server.delete_sessions()
+        finally:
+            browser.close()
+    return {path: (statistics.median(t[0] for t in runs), statistics.median(t[1] for t in runs))
+            for path, runs in times.items()}
+
+
+# --- in the kernel ----------------------------------------------------------------------------
+
+COUNT_MODELS = """
+import ipywidgets as _ipw
+_models = getattr(_ipw.widgets.widget, "_instances", None)
+print(len(_models) if _models is not None else len(_ipw.Widget.widgets))
+"""
+
+
+def widget_models(path: str) -> int:
+    """How many widget models exist in the kernel after the notebook ran (nbclient)."""
+    from nbclient import NotebookClient
+
+    notebook = nbformat.read(ROOT / path, as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell(COUNT_MODELS))
+    NotebookClient(notebook, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute(stderr=subprocess.DEVNULL)
+    text = "".join(o.get("text", "") for o in notebook.cells[-1].outputs if o.get("output_type") == "stream")
+    return int(text.strip().splitlines()[-1])
+
+
+def kernel_env(home: Path) -> dict[str, str]:
+    """Jupyter, IPython, matplotlib and the learner's progress all inside `home`."""
+    env = {var: str(home / var.lower()) for var in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
+                                                    "IPYTHONDIR", "MPLCONFIGDIR", "XDG_CACHE_HOME")}
+    env["JUPYTER_PLATFORM_DIRS"] = "1"
+    env["LESSONKIT_PROGRESS"] = str(home / "progress.json")
+    return env
+
+
+def models_per_item(found: list[tuple[str, str, int]]) -> dict[str, tuple[int, float]]:
+    saved = dict(os.environ)
+    with tempfile.TemporaryDirectory(prefix="lessonkit-bench-") as home:
+        os.environ.update(kernel_env(Path(home)))
+        try:
+            return {path: (models := widget_models(path), models / items if items else 0.0) for _, path, items in found}
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
+
+
+# --- report -----------------------------------------------------------------------------------
+
+
+def measure(repeat: int = 3) -> list[tuple[str, float, float, str]]:
+    """Print the table; return (name, value, budget, unit) rows for bench.py."""
+    found = lessons()
+    cells = max(code_cells(path) for _, path, _ in found)
+    paths = [EMPTY, CELLS] + [path for _, path, _ in found]
+    start = time.perf_counter()
+    times = browser_times(paths, repeat, cells)
+    models = models_per_item(found)
+    empty_open, empty_run = times[EMPTY]
+    print(f"browser: median of {repeat} page loads per notebook; empty notebook: open {empty_open:.2f} s, "
+          f"Run All {empty_run:.2f} s")
+    print(f"{'notebook':<28} {'open':>6} {'run all':>8} {'Δopen':>7} {'Δrun':>7} {'Δtotal':>7}  budget      "
+          f"{'models':>6} {'items':>5} {'per item':>8}  budget")
+    opened, ran = times[CELLS]
+    print(f"{f'({cells} code cells of 1)':<28} {opened:6.2f} {ran:8.2f} {opened - empty_open:+7.2f} {ran - empty_run:+7.2f} "
+          f"{opened - empty_open + ran - empty_run:+7.2f}  info: JupyterLab's own cost of that many cells")
+    rows = []
+    for lesson_id, path, items in found:
+        opened, ran = times[path]
+        d_open, d_run = opened - empty_open, ran - empty_run
+        total = d_open + d_run
+        count, ratio = models[path]
+        verdict = "PASS" if total <= OPEN_AND_RUN_BUDGET else "OVER"
+        model_verdict = "PASS" if ratio <= MODELS_PER_ITEM_BUDGET else "OVER"
+        name = Path(path).stem
+        print(f"{name:<28} {opened:6.2f} {ran:8.2f} {d_open:+7.2f} {d_run:+7.2f} {total:+7.2f}  "
+              f"{OPEN_AND_RUN_BUDGET:.1f} s {verdict}  {count:6d} {items:5d} {ratio:8.2f}  {MODELS_PER_ITEM_BUDGET:.0f} {model_verdict}")
+        rows.append((f"{lesson_id} opened and run in JupyterLab over an empty notebook (browser)", total,
+                     OPEN_AND_RUN_BUDGET, "s"))
+        rows.append((f"{lesson_id} widget models per exercise item ({count} / {items})", ratio, MODELS_PER_ITEM_BUDGET, ""))
+    print(f"(browser bench took {time.perf_counter() - start:.0f} s)")
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="browser budgets of DESIGN section 8")
+    parser.add_argument("--repeat", type=int, default=3, help="page loads per notebook (median; default 3)")
+    args = parser.parse_args(argv)
+    rows = measure(args.repeat)
+    over = [name for name, value, budget, _ in rows if value > budget]
+    for name in over:
+        print(f"OVER  {name}")
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
