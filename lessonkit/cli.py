@@ -1,4 +1,4 @@
-"""Command line: `python -m lessonkit check | build [--check] | links`.
+"""Command line: `python -m lessonkit check | build [--check] | links | reports FILE...`.
 
 Exit codes: 0 when all is well, 1 when the data or the built files have problems, 2 for a
 wrong command line. Problems are printed one per line; no traceback reaches the user.
@@ -76,6 +76,16 @@ def run_links(root: Path) -> int:
     return 1 if broken else 0
 
 
+def run_reports(files: list[Path], as_csv: bool) -> int:
+    from .reports import as_csv as csv_text, as_markdown, collect_claims
+
+    found, skipped = collect_claims(files)
+    for line in skipped:
+        print(line, file=sys.stderr)
+    print(csv_text(found) if as_csv else as_markdown(found), end="")
+    return 1 if skipped and not found else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lessonkit", description="Check and build the course from data/.")
     parser.add_argument("--data", type=Path, help="the data folder (default: the nearest data/ with course.yml)")
@@ -84,7 +94,12 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="build notebooks/ and solutions/ from data/")
     build.add_argument("--check", action="store_true", help="only report built files that are out of date")
     commands.add_parser("links", help="report broken relative links in README.md and the notebooks")
+    reports = commands.add_parser("reports", help="list the answers learners self-credited or reported, per item")
+    reports.add_argument("files", nargs="+", type=Path, help="progress files or exports (my-progress-*.json)")
+    reports.add_argument("--csv", action="store_true", help="CSV instead of a Markdown table")
     args = parser.parse_args(argv)
+    if args.command == "reports":
+        return run_reports(args.files, args.csv)
     data_dir = (args.data or find_data_dir()).resolve()
     root = data_dir.parent
     try:

@@ -23,7 +23,11 @@ from .i18n import Language, say
 from .language import InterfaceLanguage
 
 STATIC = Path(__file__).parent / "static"
-ACTIONS = ("check", "hint", "answer", "retry")
+ACTIONS = ("check", "hint", "answer", "retry", "self_credit", "report")
+# Where the checker may be wrong about a right answer (many ways to say one meaning), the
+# learner can count it as right on their own word, and report it for the course's authors.
+CLAIMABLE = ("short_answer", "translation")
+CLAIM_KINDS = {"self_credit": "self_credited", "report": "should_be_accepted"}
 
 
 def display_order(options: Sequence[str], salt: str) -> list[str]:
@@ -143,8 +147,11 @@ class ExerciseWidget(anywidget.AnyWidget):
 
     def __init__(self, exercise: Any, language: InterfaceLanguage | None = None,
                  on_check: Callable[[ExerciseResult], None] | None = None,
-                 last_time: Callable[[Language], Line] | None = None) -> None:
+                 last_time: Callable[[Language], Line] | None = None,
+                 on_claim: Callable[[str, int, str, str], None] | None = None) -> None:
         self.exercise = exercise
+        self.on_claim = on_claim  # (exercise id, item number from 1, answer, claim kind)
+        self.claims: dict[int, set[str]] = {}  # item index -> claims made since the last check
         self.language = language or InterfaceLanguage()
         self.on_check = on_check
         self.last_time_of = last_time
@@ -152,9 +159,11 @@ class ExerciseWidget(anywidget.AnyWidget):
         self.result: ExerciseResult | None = None
         self.shown: list[str] = ["" for _ in exercise.items]  # "", "result" or "answer" per item
         self.hint_shown = ""  # "", "hint" or "wait"
-        super().__init__()
-        self.redraw()
-        self.responses = [empty_response(item) for item in self.spec["items"]]
+        # The whole first state goes out with the widget's opening message: one message per
+        # exercise instead of one per trait, which is most of a lesson's drawing time.
+        spec = self.spec_in(self.lang)
+        super().__init__(spec=spec, responses=[empty_response(item) for item in spec["items"]],
+                         **self.feedback_state(self.lang))
         self.language.follow(lambda _code: self.redraw())
         self.on_msg(lambda _widget, content, _buffers: self.receive(content))
 
@@ -169,10 +178,16 @@ class ExerciseWidget(anywidget.AnyWidget):
 
     def redraw(self) -> None:
         """Write every word of the exercise in the current language."""
-        exercise, lang = self.exercise, self.lang
+        with self.hold_sync():
+            self.spec = self.spec_in(self.lang)
+            self.render_feedback()
+
+    def spec_in(self, lang: Language) -> dict[str, Any]:
+        """What the browser draws the exercise from, in `lang`."""
+        exercise = self.exercise
         title = exercise.title_ru if lang == "ru" and exercise.title_ru else exercise.title
         instruction_ru = lang == "ru" and exercise.instruction_ru
-        self.spec = {
+        return {
             "id": exercise.id,
             "kind": exercise.kind,
             "lang": lang,
@@ -185,13 +200,17 @@ class ExerciseWidget(anywidget.AnyWidget):
             "items": [item_spec(exercise, n, lang) for n in range(len(exercise.items))],
             "labels": {key: say(key, lang) for key in (
                 "check", "hint", "show_answer", "try_again", "your_answer", "choose", "word_bank",
-                "answer_after_attempt", "self_check", "right", "wrong", "base_word")},
+                "answer_after_attempt", "self_check", "right", "wrong", "base_word", "self_credit", "report")},
         }
-        self.render_feedback()
 
     def render_feedback(self) -> None:
         """Write every feedback area from the exercise's state, in the current language."""
-        lang = self.lang
+        with self.hold_sync():
+            for name, value in self.feedback_state(self.lang).items():
+                setattr(self, name, value)
+
+    def feedback_state(self, lang: Language) -> dict[str, Any]:
+        """The feedback, hint, score and last-time lines for the exercise's state, in `lang`."""
         rows = []
         for n, shown in enumerate(self.shown):
             lines: list[Line] = []
@@ -209,17 +228,29 @@ class ExerciseWidget(anywidget.AnyWidget):
             attempted = shown == "result" and status in ("right", "wrong")
             if attempted and model_answer and self.exercise.kind in ("translation", "open_task"):
                 lines.append(feedback.model_answer_line(model_answer, lang))
-            rows.append({"status": status, "lines": lines, "cells": cells})
-        self.feedback = rows
+            offers: list[str] = []
+            if attempted and status == "wrong" and self.exercise.kind in CLAIMABLE:
+                taken = self.claims.get(n, set())
+                if "self_credit" in taken:
+                    status = "self"
+                    lines.insert(0, [feedback.ui("self_credited", lang, "strong")])
+                if "report" in taken:
+                    lines.append([feedback.ui("reported", lang, "em")])
+                offers = [action for action in CLAIM_KINDS if action not in taken]
+            rows.append({"status": status, "lines": lines, "cells": cells, "offers": offers})
         score = self.result.score if self.result is not None else None
-        self.score = [feedback.score_line(score, len(self.exercise.items), lang)]
+        credited = self.self_credited()
+        hint: list[Line] = []
         if self.hint_shown == "hint":
-            self.hint = feedback.hint_lines(self.exercise, lang)
+            hint = feedback.hint_lines(self.exercise, lang)
         elif self.hint_shown == "wait":
-            self.hint = [[feedback.ui("answer_after_attempt", lang, "em")]]
-        else:
-            self.hint = []
-        self.last_time = [self.last_time_of(lang)] if self.last_time_of is not None else []
+            hint = [[feedback.ui("answer_after_attempt", lang, "em")]]
+        return {
+            "feedback": rows,
+            "score": [feedback.score_line(score, len(self.exercise.items), lang, credited)],
+            "hint": hint,
+            "last_time": [self.last_time_of(lang)] if self.last_time_of is not None else [],
+        }
 
     # --- behaviour: what the four buttons do -----------------------------------------------
 
@@ -236,10 +267,34 @@ class ExerciseWidget(anywidget.AnyWidget):
         elif action == "retry":
             self.try_again()
 
+    def claim(self, action: str, index: int) -> None:
+        """ "My answer means the same" (self_credit) or "Report" for item `index` (from 0)."""
+        if action not in CLAIM_KINDS or self.result is None or self.exercise.kind not in CLAIMABLE:
+            return
+        if not 0 <= index < len(self.exercise.items) or self.result.items[index].status != "wrong":
+            return  # only a checked, wrong answer can be claimed
+        taken = self.claims.setdefault(index, set())
+        if action in taken:
+            return
+        taken.add(action)
+        if self.on_claim is not None:
+            answer = checker_input(self.spec["items"][index], self.responses[index] if index < len(self.responses) else "")
+            self.on_claim(self.exercise.id, index + 1, answer, CLAIM_KINDS[action])
+        self.render_feedback()
+
+    def self_credited(self) -> int:
+        """How many items of the last check the learner counted as right on their own word."""
+        return sum(1 for taken in self.claims.values() if "self_credit" in taken)
+
     def receive(self, content: Any) -> None:
         """A message from the browser: {"action": "check", "responses": [...]}."""
         if not isinstance(content, dict) or content.get("action") not in ACTIONS:
             return  # not one of ours: a stale or foreign front end
+        if content["action"] in CLAIM_KINDS:
+            item = content.get("item")
+            if isinstance(item, int) and not isinstance(item, bool):
+                self.claim(content["action"], item)
+            return
         responses = content.get("responses")
         self.press(content["action"], responses if isinstance(responses, list) else None)
 
@@ -250,6 +305,7 @@ class ExerciseWidget(anywidget.AnyWidget):
     def check(self) -> ExerciseResult:
         result = check(self.exercise, self.checker_responses())
         self.result = result
+        self.claims = {}
         self.attempts += 1
         self.shown = ["result" for _ in self.exercise.items]
         self.answer_enabled = True

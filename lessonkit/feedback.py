@@ -119,10 +119,13 @@ def hint_lines(exercise: Any, lang: Language) -> list[Line]:
     return [line]
 
 
-def score_line(score: int | None, total: int, lang: Language) -> Line:
+def score_line(score: int | None, total: int, lang: Language, self_credited: int = 0) -> Line:
+    """"Score: 2 of 3." — self-credited items count, and the line says how many there are."""
     if score is None:
         return [ui("not_checked", lang, "em")]
-    line: Line = [ui("score", lang, "strong", score=score, total=total)]
-    if score == total:
+    line: Line = [ui("score", lang, "strong", score=score + self_credited, total=total)]
+    if self_credited:
+        line.append(ui("self_credited_count", lang, n=self_credited))
+    if score + self_credited == total:
         line.append(ui("all_right", lang))
     return line

@@ -64,6 +64,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "ru": "Сравните ответ с образцом и отметьте все пункты списка самопроверки.",
     },
     "all_right": {"en": "All right, well done.", "ru": "Всё верно, отлично."},
+    # when the checker is still wrong about a right answer
+    "self_credit": {"en": "My answer means the same", "ru": "Мой ответ значит то же самое"},
+    "report": {"en": "Report: my answer should be accepted", "ru": "Сообщить: мой ответ надо принимать"},
+    "self_credited": {
+        "en": "◐ Counted as right on your word: your answer means the same as the model answer.",
+        "ru": "◐ Засчитано по вашей оценке: ваш ответ значит то же, что образец.",
+    },
+    "reported": {
+        "en": "Thank you: your answer is saved for the course's authors.",
+        "ru": "Спасибо: ваш ответ сохранён для авторов курса.",
+    },
+    "self_credited_count": {"en": "Self-credited: {n}.", "ru": "Засчитано по вашей оценке: {n}."},
     # input problems
     "empty": {"en": "Type an answer first.", "ru": "Сначала введите ответ."},
     "too_long": {

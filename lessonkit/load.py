@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import model
+from .fairness import misjudged
 from .answers import check, key_responses
 
 DATA_ENV = "LESSONKIT_DATA"
@@ -286,6 +287,8 @@ def _check_lesson(
         for n, item_result in enumerate(result.items, start=1):
             if not item_result.right:
                 problems.append(Problem(name, exercise.id, f"item {n}: the key is not accepted by its own checker ({item_result.status})", "make the model answer contain the key terms, or correct the key"))
+        for line in misjudged(exercise):
+            problems.append(Problem(name, exercise.id, line, "widen the key terms or accepted forms (or narrow them), or correct the example"))
     return problems
 
 

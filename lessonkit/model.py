@@ -153,10 +153,19 @@ class MatchItem(Item):
     answer: NonEmpty
 
 
+class Examples(Record):
+    """Learner answers written by a teacher before looking at the key: `accept` must be
+    marked right and `reject` must not; `lessonkit check` runs every one."""
+
+    accept: list[NonEmpty] = []
+    reject: list[NonEmpty] = []
+
+
 class GapItem(Item):
     text: NonEmpty
     answer: NonEmpty
     accept: list[NonEmpty] = []
+    examples: Examples = Examples()
 
     @field_validator("text")
     @classmethod
@@ -191,6 +200,7 @@ class KeyTermsMixin(Record):
     key_terms: list[TermGroup] = Field(min_length=1)
     min_terms: int | None = Field(default=None, ge=1)
     model_answer: NonEmpty
+    examples: Examples = Examples()
 
     @model_validator(mode="after")
     def _min_terms_fits(self) -> "KeyTermsMixin":
@@ -228,6 +238,7 @@ class TableRow(Item):
 
     cells: dict[NonEmpty, NonEmpty] = {}
     blanks: dict[NonEmpty, list[NonEmpty]] = Field(min_length=1)
+    examples: dict[NonEmpty, Examples] = {}  # per blank column
 
     @model_validator(mode="after")
     def _blanks_have_answers(self) -> "TableRow":

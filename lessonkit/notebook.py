@@ -73,7 +73,8 @@ class LessonSession:
         except KeyError:
             return self._problem(f"no exercise {exercise_id} in {self.lesson_id}")
         last_time = (lambda lang: self.last_time_line(exercise_id, lang)) if self.store is not None else None
-        view = ExerciseWidget(exercise, self.language, on_check=self._record, last_time=last_time)
+        view = ExerciseWidget(exercise, self.language, on_check=self._record, last_time=last_time,
+                              on_claim=self._record_claim)
         self.views[exercise_id] = view
         return view
 
@@ -82,6 +83,12 @@ class LessonSession:
         if self.store is not None:
             wrong = [n + 1 for n, item in enumerate(result.items) if item.status == "wrong"]
             self.store.record_check(result.exercise_id, self.lesson_id, result.score, result.total, wrong)
+        for line in self._lines:
+            line.refresh()
+
+    def _record_claim(self, exercise_id: str, item: int, answer: str, kind: str) -> None:
+        if self.store is not None:
+            self.store.record_claim(exercise_id, self.lesson_id, item, answer, kind)
         for line in self._lines:
             line.refresh()
 
@@ -125,7 +132,7 @@ class LessonSession:
     def score_lines(self, lang: Language) -> list[Line]:
         exercises = self.lesson.exercises if self.lesson is not None else []
         total = sum(len(e.items) for e in exercises)
-        score = sum(r.score for r in self.results.values())
+        score = sum(r.score for r in self.results.values()) + sum(v.self_credited() for v in self.views.values())
         return [[feedback.ui("notebook_score", lang, "strong", score=score, total=total, done=len(self.results),
                              count=len(exercises))]]
 

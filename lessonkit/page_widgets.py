@@ -38,16 +38,19 @@ class PageWidget(anywidget.AnyWidget):
 class StatusLine(PageWidget):
     """Lines that are rewritten whenever the language changes or `refresh()` is called."""
 
-    def __init__(self, language: InterfaceLanguage, lines_in: Callable[[Language], list[Line]], css_class: str = "") -> None:
-        super().__init__(view="line", css_class=css_class)
+    def __init__(self, language: InterfaceLanguage, lines_in: Callable[[Language], list[Line]], css_class: str = "",
+                 **traits: Any) -> None:
+        # The first state goes out with the opening message, not one message per trait.
+        traits.setdefault("view", "line")
+        super().__init__(css_class=css_class, lang=language.code, lines=lines_in(language.code), **traits)
         self.language = language
         self.lines_in = lines_in
-        self.refresh()
         language.follow(lambda _code: self.refresh())
 
     def refresh(self) -> None:
-        self.lang = self.language.code
-        self.lines = self.lines_in(self.language.code)
+        with self.hold_sync():
+            self.lang = self.language.code
+            self.lines = self.lines_in(self.language.code)
 
     def text(self) -> str:
         from .feedback import plain
@@ -59,10 +62,8 @@ class LanguageBar(StatusLine):
     """The English / Русский switch, with lines under it (saved-progress notices, words due)."""
 
     def __init__(self, language: InterfaceLanguage, lines_in: Callable[[Language], list[Line]] | None = None) -> None:
-        super().__init__(language, lines_in or (lambda _lang: []))
-        self.view = "bar"
-        self.choices = [["en", "English"], ["ru", "Русский"]]
-        self.legend = say("language", language.code)
+        super().__init__(language, lines_in or (lambda _lang: []), view="bar",
+                         choices=[["en", "English"], ["ru", "Русский"]], legend=say("language", language.code))
         # The bar's `lang` is the notebook's language: the browser writes it, every view follows.
         traitlets.link((self, "lang"), (language, "code"))
         language.follow(lambda code: setattr(self, "legend", say("language", code)))
@@ -76,16 +77,17 @@ class TimelineView(PageWidget):
     """A button that draws a chart on demand (drawing costs most of a second)."""
 
     def __init__(self, language: InterfaceLanguage, draw: Callable[[], tuple[str, str]]) -> None:
-        super().__init__(view="timeline", css_class="lk-timeline")
+        super().__init__(view="timeline", css_class="lk-timeline", lang=language.code,
+                         legend=say("show_timeline", language.code))
         self.language = language
         self.draw_chart = draw
-        self._write_legend(language.code)
         language.follow(self._write_legend)
         self.on_msg(self._on_message)
 
     def _write_legend(self, code: Language) -> None:
-        self.lang = code
-        self.legend = say("show_timeline", code)
+        with self.hold_sync():
+            self.lang = code
+            self.legend = say("show_timeline", code)
 
     def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
         if isinstance(content, dict) and content.get("action") == "draw":

@@ -21,7 +21,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Annotated, Any, Callable
+from typing import Annotated, Any, Callable, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
@@ -56,6 +56,19 @@ class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+ClaimKind = Literal["self_credited", "should_be_accepted"]
+
+
+class Claim(_Record):
+    """A learner's word against the checker: "my answer means the same" (self-credited) or
+    "my answer should be accepted" (reported for the author; `lessonkit reports` lists them)."""
+
+    item: int = Field(ge=1)
+    answer: str = Field(max_length=4000)
+    kind: ClaimKind
+    at: UtcTime
+
+
 class ExerciseRecord(_Record):
     lesson: str
     attempts: int = Field(default=0, ge=0)
@@ -64,6 +77,7 @@ class ExerciseRecord(_Record):
     best: int = Field(default=0, ge=0)
     last_checked: UtcTime
     missed_items: dict[ItemNumber, Annotated[int, Field(ge=0)]] = {}
+    claims: list[Claim] = []
 
 
 class WordRecord(_Record):
@@ -399,6 +413,19 @@ class ProgressStore:
             record.best = max(record.best, score)
             for item in wrong_items:
                 record.missed_items[str(item)] = record.missed_items.get(str(item), 0) + 1
+            progress.exercises[exercise_id] = record
+
+        return self.update(change)
+
+    def record_claim(self, exercise_id: str, lesson: str, item: int, answer: str, kind: str) -> Progress:
+        """Keep a learner's claim about one checked item (see `Claim`)."""
+        if kind not in ("self_credited", "should_be_accepted"):
+            raise ValueError(f"a claim is 'self_credited' or 'should_be_accepted', not {kind!r}")
+        now = self.clock()
+
+        def change(progress: Progress) -> None:
+            record = progress.exercises.get(exercise_id) or ExerciseRecord(lesson=lesson, last_checked=now)
+            record.claims.append(Claim(item=item, answer=answer[:4000], kind=kind, at=now))  # type: ignore[arg-type]
             progress.exercises[exercise_id] = record
 
         return self.update(change)

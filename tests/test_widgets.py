@@ -396,3 +396,47 @@ def test_open_lesson_with_bad_data_or_an_unknown_id_shows_a_message(mini_copy, t
     assert "malformed YAML" in message and "tell your instructor" in message
     ok = open_lesson("RIV-1", data_dir=MINI / "data")
     assert list(ok.course.lessons) == ["RIV-1"] and ok.problems == []
+
+
+def test_my_answer_means_the_same_is_self_credit_shown_and_stored(mini, tmp_path):
+    """When the checker is still wrong, the learner's word counts, marked as such."""
+    from lessonkit.progress import ProgressStore
+
+    store = ProgressStore(tmp_path / "progress.json")
+    session = LessonSession(mini, "RIV-1", store=store)
+    view = session.show("RIV1-10")
+    score = session.score()
+    check(view, "The Danube has its source in Germany.")
+    assert view.feedback[0]["status"] == "wrong" and view.feedback[0]["offers"] == ["self_credit", "report"]
+    view.receive({"action": "self_credit", "item": 0})
+    assert view.feedback[0]["status"] == "self" and view.feedback_text(0).startswith("◐ Counted as right on your word")
+    assert view.score_text() == "Score: 1 of 1. Self-credited: 1. All right, well done."
+    assert "1 of" in score.text()
+    claims = store.read().exercises["RIV1-10"].claims
+    assert [(c.item, c.answer, c.kind) for c in claims] == [(1, "The Danube has its source in Germany.", "self_credited")]
+    assert store.read().exercises["RIV1-10"].score == 0  # the checker's own mark is kept apart
+    check(view, "The Danube has its source in Germany.")
+    assert view.feedback[0]["status"] == "wrong"  # a new check asks again
+
+
+def test_report_stores_the_answer_for_the_authors(mini, tmp_path):
+    from lessonkit.progress import ProgressStore
+
+    store = ProgressStore(tmp_path / "progress.json")
+    view = LessonSession(mini, "RIV-1", store=store).show("RIV1-09")
+    check(view, "Cereals and metal.")
+    view.receive({"action": "report", "item": 0})
+    assert "saved for the course's authors" in view.feedback_text(0) and view.feedback[0]["offers"] == ["self_credit"]
+    assert view.score_text() == "Score: 0 of 1."  # a report alone does not change the score
+    assert [c.kind for c in store.read().exercises["RIV1-09"].claims] == ["should_be_accepted"]
+
+
+def test_claims_are_offered_only_where_the_checker_can_be_wrong(mini):
+    view = check(make(mini, "RIV1-01"), "Austria")  # a choice: the key decides
+    assert view.feedback[0]["offers"] == []
+    view.receive({"action": "self_credit", "item": 0})
+    assert view.feedback[0]["status"] == "wrong"
+    typed = check(make(mini, "RIV1-10"), "The Danube rises in Germany.")  # right already
+    assert typed.feedback[0]["offers"] == []
+    for junk in ({"action": "self_credit"}, {"action": "self_credit", "item": 7}, {"action": "report", "item": True}):
+        typed.receive(junk)  # never raises

@@ -273,6 +273,11 @@ function render({ model, el }) {
       const row = rows[n] || { status: "", lines: [], cells: [] };
       node.className = row.status ? `lk-feedback lk-${row.status}` : "lk-feedback";
       writeLines(node, row.lines);
+      if ((row.offers || []).length) {
+        // The checker may be wrong about a right translation: the learner has the last word.
+        node.append(h("div", { className: "lk-claims" }, row.offers.map((action) =>
+          h("button", { type: "button", className: "lk-btn", "data-claim": action, "data-item": n, "data-focus": `c-${n}-${action}`, text: labels[action] }))));
+      }
       markNodes[n].forEach((mark, k) => {
         const known = row.status && row.status !== "answer" && row.cells.length > k;
         mark.textContent = known ? (row.cells[k] ? "✓" : "✗") : "";
@@ -290,6 +295,8 @@ function render({ model, el }) {
   root.addEventListener("click", (event) => {
     const target = event.target.closest("button[data-action]");
     if (target && root.contains(target) && !target.disabled) press(target.dataset.action);
+    const claim = event.target.closest("button[data-claim]");
+    if (claim && root.contains(claim)) model.send({ action: claim.dataset.claim, item: Number(claim.dataset.item) });
   });
   root.addEventListener("change", () => keep(true));
   root.addEventListener("input", () => keep(false));
