@@ -295,7 +295,7 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
     goals = "\n".join(f"- {md_escape(goal)}" for goal in lesson.goals)
     nb.markdown(
         f"{lesson_heading(course, ref)}\n\n{date_banner(course)}\n\n"
-        f"**Time:** about {ref.minutes} minutes. **Goals:** by the end of this notebook you can\n\n{goals}\n\n"
+        f"**Self-study time:** about {ref.self_study_minutes} minutes. **Goals:** by the end of this notebook you can\n\n{goals}\n\n"
         f"{note_block(lesson.note, 'About this plan point')}\n\n{navigation(course, ref)}\n\n"
         "*Run all cells first (menu **Run → Run All Cells**); then work through the page. "
         f"Each exercise has the buttons {control('check')}, {control('hint')}, {control('show_answer')} "
@@ -404,14 +404,15 @@ def build_solution(course: Course, ref: model.LessonRef) -> str:
     nb.markdown(
         f"# {ref.id} · {md_escape(lesson_title(course, ref))}: answer key and teaching notes\n\n"
         f"For instructors. Learners' notebook: [{ref.notebook}.ipynb](../notebooks/{ref.notebook}.ipynb). "
-        f"Workshop length: about {ref.minutes} minutes.\n\n{date_banner(course)}\n\n"
+        f"**Workshop:** {ref.workshop_minutes} minutes (the timing plan below). "
+        f"**Self-study** (learners alone): about {ref.self_study_minutes} minutes.\n\n{date_banner(course)}\n\n"
         f"{note_block(lesson.note, 'About this plan point')}"
     )
     nb.code("from lessonkit.solutions import self_check", executed=True)
     timing = "\n".join(f"| {step.minutes} | {cell_text(step.activity)} |" for step in lesson.teacher.timing)
     total = sum(step.minutes for step in lesson.teacher.timing)
     notes = "\n".join(f"- {md_escape(note)}" for note in lesson.teacher.notes)
-    nb.markdown(f"## Timing plan ({total} minutes)\n\n| minutes | activity |\n|---|---|\n{timing}\n\n## Teaching notes\n\n{notes}")
+    nb.markdown(f"## Timing plan: a {total}-minute workshop\n\n| minutes | activity |\n|---|---|\n{timing}\n\n## Teaching notes\n\n{notes}")
     for section in lesson.sections:
         parts = [f"## {md_escape(section.title)}"]
         ids = section.paragraphs or section.reread
@@ -440,12 +441,12 @@ def build_solution(course: Course, ref: model.LessonRef) -> str:
 
 
 def course_map_table(course: Course) -> str:
-    rows = ["| notebook | text | plan point | minutes |", "|---|---|---|---|"]
+    rows = ["| notebook | text | plan point | self-study minutes |", "|---|---|---|---|"]
     for ref in course.map.lessons:
         text = course.texts[ref.text]
         rows.append(
             f"| [{ref.id}: {md_escape(lesson_title(course, ref))}]({ref.notebook}.ipynb) "
-            f"| {md_escape(text.title)} | {ref.plan_point} | {ref.minutes} |"
+            f"| {md_escape(text.title)} | {ref.plan_point} | {ref.self_study_minutes} |"
         )
     return "\n".join(rows)
 

@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import model
-from .fairness import misjudged
+from .fairness import misjudged, too_few_examples
 from .answers import check, key_responses
 
 DATA_ENV = "LESSONKIT_DATA"
@@ -255,6 +255,10 @@ def _check_lesson(
     problems = []
     if lesson.lesson != ref.id:
         problems.append(Problem(name, lesson.lesson, f"the file says lesson {lesson.lesson} but course.yml expects {ref.id}", "make the two agree"))
+    planned = sum(step.minutes for step in lesson.teacher.timing)
+    if planned != ref.workshop_minutes:
+        problems.append(Problem(name, "teacher.timing", f"the timing plan adds up to {planned} minutes but course.yml gives the workshop {ref.workshop_minutes}",
+                                "make the steps add up to workshop_minutes, or change workshop_minutes"))
     ids: dict[str, int] = {}
     for exercise in lesson.exercises:
         ids[exercise.id] = ids.get(exercise.id, 0) + 1
@@ -287,6 +291,8 @@ def _check_lesson(
         for n, item_result in enumerate(result.items, start=1):
             if not item_result.right:
                 problems.append(Problem(name, exercise.id, f"item {n}: the key is not accepted by its own checker ({item_result.status})", "make the model answer contain the key terms, or correct the key"))
+        for line in too_few_examples(exercise):
+            problems.append(Problem(name, exercise.id, line, "add learner answers to `examples` (see data/README.md)"))
         for line in misjudged(exercise):
             problems.append(Problem(name, exercise.id, line, "widen the key terms or accepted forms (or narrow them), or correct the example"))
     return problems

@@ -478,7 +478,8 @@ class LessonRef(Record):
     text: NonEmpty
     plan_point: int = Field(ge=1)
     notebook: Slug
-    minutes: int = Field(ge=5, le=240)
+    self_study_minutes: int = Field(ge=5, le=240)  # a learner alone, core exercises
+    workshop_minutes: int = Field(default=90, ge=5, le=240)  # class time; the timing plan adds up to it
     file: NonEmpty
 
 

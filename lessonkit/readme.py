@@ -20,7 +20,7 @@ def binder_url(course: Course, notebook_path: str, ref: str = "main") -> str:
 def course_map_markdown(course: Course) -> str:
     start = f"notebooks/{course.map.start_page}.ipynb"
     rows = [
-        "| notebook | text, plan point | minutes | open on Binder |",
+        "| notebook | text, plan point | self-study minutes | open on Binder |",
         "|---|---|---|---|",
         f"| [Start here]({start}) | course overview | 5 | [launch]({binder_url(course, start)}) |",
     ]
@@ -29,7 +29,7 @@ def course_map_markdown(course: Course) -> str:
         text = course.texts[ref.text]
         rows.append(
             f"| [{ref.id}: {md_escape(lesson_title(course, ref))}]({path}) | {md_escape(text.title)}, {ref.plan_point} "
-            f"| {ref.minutes} | [launch]({binder_url(course, path)}) |"
+            f"| {ref.self_study_minutes} | [launch]({binder_url(course, path)}) |"
         )
     for name, label in ((course.map.trainer, "Vocabulary review (Leitner trainer)"), (course.map.progress_page, "My progress (export, import, reset)")):
         if name:

@@ -94,7 +94,7 @@ def test_solution_notebook_stores_only_the_self_check_output(course):
     assert [o.text for o in outputs] == [f"IOM-1: {len(course.lessons['IOM-1'].exercises)} of {len(course.lessons['IOM-1'].exercises)} exercises accept their keys\n"]
     assert all(cell.execution_count for cell in code)
     markdown = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
-    assert "## Timing plan (90 minutes)" in markdown and "| # | item | answer | why | evidence |" in markdown
+    assert "## Timing plan: a 90-minute workshop" in markdown and "**Workshop:** 90 minutes" in markdown and "| # | item | answer | why | evidence |" in markdown
 
 
 def test_glossary_marks_escape_and_do_not_overlap(mini):
