@@ -546,8 +546,8 @@ def build_trainer_page(course: Course) -> str:
         "box 2 after a day, box 3 after three days, box 4 after a week, box 5 after two weeks. "
         "New words are shown English → Russian (choose the meaning in this context); after two right answers "
         "a word is also asked Russian → English (type the term). Every card shows the sentence of the text it comes from.\n\n"
-        '<div lang="ru">\n\nТренажёр по всему глоссарию курса (система Лейтнера, пять ячеек). Верный ответ переносит слово '
-        "в следующую ячейку, неверный — обратно в первую. Сначала слова предлагаются с английского на русский, после двух "
+        '<div lang="ru">\n\nТренажёр по всему глоссарию курса (система Лейтнера, пять коробок). Верный ответ переносит слово '
+        "в следующую коробку, неверный — обратно в первую. Сначала слова предлагаются с английского на русский, после двух "
         "верных ответов — и с русского на английский. На каждой карточке — предложение из текста.\n\n</div>\n\n"
         f"[Start page]({course.map.start_page}.ipynb)"
         + (f" · [My progress]({course.map.progress_page}.ipynb)" if course.map.progress_page else "")

@@ -7,7 +7,7 @@ from typing import Any
 from .i18n import Language, say
 from .model import TimelineEvent
 
-TEXT_COLOURS = ("#1f77b4", "#d95f02", "#7570b3", "#1b9e77")
+TEXT_COLOURS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9")  # Okabe-Ito: told apart with colour-blindness
 FIGURE_WIDTH_IN = 8.8
 DPI = 100
 LABEL_CHARACTERS = 52  # a wrapped row label: about half the figure, leaving the other half to the years
@@ -35,12 +35,11 @@ def figure_html(figure: Any, alt: str) -> str:
             'style="max-width:100%;height:auto">')
 
 
-def timeline_figure(events: list[TimelineEvent], text_of: dict[str, str], titles: dict[str, str],
-                    *, lang: Language = "en") -> Any:
+def timeline_figure(events: list[TimelineEvent], *, lang: Language = "en") -> Any:
     """A horizontal timeline: one row per event, a dot for a year, a bar for a span.
 
-    `text_of` maps a paragraph id to its text id, `titles` a text id to its title; colour
-    and a legend tell the texts apart, and each row is labelled in words, so the chart
+    Colour and a legend tell the actors apart (who the text says acted: OHCHR's events in
+    the NGO Committee's text are OHCHR's), and each row is labelled in words, so the chart
     does not depend on colour alone. The event labels are course data and stay as written;
     the title and the flag on contradicting dates follow `lang`.
 
@@ -55,8 +54,8 @@ def timeline_figure(events: list[TimelineEvent], text_of: dict[str, str], titles
     import textwrap
 
     ordered = sorted(events, key=lambda e: (e.start, e.end or e.start, e.paragraph))
-    texts = list(dict.fromkeys(text_of[e.paragraph] for e in ordered))
-    colours = {text: TEXT_COLOURS[n % len(TEXT_COLOURS)] for n, text in enumerate(texts)}
+    actors = list(dict.fromkeys(e.actor for e in ordered))
+    colours = {actor: TEXT_COLOURS[n % len(TEXT_COLOURS)] for n, actor in enumerate(actors)}
     labels = []
     for event in ordered:
         flag = f" {say('dates_contradict', lang)}" if event.note else ""
@@ -67,7 +66,7 @@ def timeline_figure(events: list[TimelineEvent], text_of: dict[str, str], titles
     figure = Figure(figsize=(FIGURE_WIDTH_IN, height), dpi=DPI, layout="constrained")
     axes = figure.add_subplot()
     for row, event in enumerate(ordered):
-        colour = colours[text_of[event.paragraph]]
+        colour = colours[event.actor]
         if event.end and event.end != event.start:
             axes.plot([event.start, event.end], [row, row], color=colour, linewidth=6, solid_capstyle="butt")
         else:
@@ -80,8 +79,8 @@ def timeline_figure(events: list[TimelineEvent], text_of: dict[str, str], titles
     axes.grid(axis="both", linestyle=":", linewidth=0.6)
     for side in ("right", "top"):
         axes.spines[side].set_visible(False)
-    for text in texts:
-        axes.plot([], [], marker="o", linestyle="", color=colours[text], label=titles[text])
-    figure.legend(loc="outside lower center", ncol=len(texts), frameon=False, fontsize=9)
+    for actor in actors:
+        axes.plot([], [], marker="o", linestyle="", color=colours[actor], label=actor)
+    figure.legend(loc="outside lower center", ncol=min(len(actors), 3), frameon=False, fontsize=9)
     figure.suptitle(say("timeline_title", lang), fontsize=10, x=0.01, ha="left")
     return figure

@@ -21,7 +21,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "your_answer": {"en": "Your answer", "ru": "Ваш ответ"},
     "position": {"en": "Position {n}", "ru": "Позиция {n}"},
     "choose": {"en": "— choose —", "ru": "— выберите —"},
-    "word_bank": {"en": "Word bank", "ru": "Банк слов"},
+    "word_bank": {"en": "Word bank", "ru": "Слова для вставки"},
     "base_word": {"en": "Base word", "ru": "Исходное слово"},
     "source_text": {"en": "Translate into English", "ru": "Переведите на английский"},
     "self_check": {"en": "Self-check: tick what your answer does", "ru": "Самопроверка: отметьте, что есть в вашем ответе"},
@@ -121,7 +121,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "start_session": {"en": "Start", "ru": "Начать"},
     "next_card": {"en": "Next card", "ru": "Следующая карточка"},
     "card_of": {"en": "Card {n} of {total}", "ru": "Карточка {n} из {total}"},
-    "box": {"en": "box {box} of 5", "ru": "ячейка {box} из 5"},
+    "box": {"en": "box {box} of 5", "ru": "коробка {box} из 5"},
     "recognise": {"en": "Choose the Russian equivalent in this context.", "ru": "Выберите русский эквивалент в этом контексте."},
     "recall": {"en": "Type the English term.", "ru": "Напишите английский термин."},
     "in_the_text": {"en": "In the text", "ru": "В тексте"},
@@ -134,7 +134,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ru": "Сеанс окончен: верно {right} из {total}.",
     },
     "none": {"en": "none", "ru": "нет"},
-    "boxes_now": {"en": "Words per box now: {boxes}.", "ru": "Слов в ячейках сейчас: {boxes}."},
+    "boxes_now": {"en": "Words per box now: {boxes}.", "ru": "Слов в коробках сейчас: {boxes}."},
     # trainer and progress page
     # "a|b(|c)": the noun forms after a number (English 1 / many; Russian 1 / 2-4 / 5+).
     "new_words": {"en": "new word|new words", "ru": "новое слово|новых слова|новых слов"},
@@ -167,7 +167,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "export": {"en": "Export progress", "ru": "Экспортировать прогресс"},
     "exported": {
         "en": "Saved as {detail} next to this notebook: right-click it in the file browser and choose Download.",
-        "ru": "Сохранено как {detail} рядом с этой тетрадью: щёлкните по файлу правой кнопкой в списке файлов и выберите Download.",
+        "ru": "Сохранено как {detail} рядом с этой тетрадью: щёлкните по файлу правой кнопкой в списке файлов и выберите Download (Скачать).",
     },
     "import": {"en": "Import progress", "ru": "Импортировать прогресс"},
     "import_choose": {"en": "Choose a progress file (.json)", "ru": "Выберите файл прогресса (.json)"},
@@ -179,7 +179,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "reset_done": {"en": "Progress reset; the old file was kept as {detail}.", "ru": "Прогресс сброшен; прежний файл сохранён как {detail}."},
     "reset_needs_confirm": {"en": "Tick the box first to confirm.", "ru": "Сначала отметьте флажок для подтверждения."},
     "no_progress": {"en": "Nothing checked yet.", "ru": "Пока ничего не проверено."},
-    "most_missed": {"en": "Most often missed", "ru": "Чаще всего ошибки"},
+    "most_missed": {"en": "Most often missed", "ru": "Больше всего ошибок"},
     # data problems shown in a notebook instead of a traceback
     "data_problem": {
         "en": "This exercise cannot be shown: {detail}. Please tell your instructor.",

@@ -395,6 +395,7 @@ class TimelineEvent(Record):
     event: NonEmpty
     place: NonEmpty
     organisation: NonEmpty
+    actor: NonEmpty  # who the text says acted, in a word or two: the chart's colour and legend
     paragraph: ParagraphId
     quote: NonEmpty
     note: str = ""

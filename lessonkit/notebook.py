@@ -153,9 +153,7 @@ class LessonSession:
         from .charts import figure_data_uri, timeline_figure
 
         events = self.course.timeline.events
-        text_of = {p.id: text.id for text in self.course.texts.values() for p in text.paragraphs}
-        titles = {text.id: text.title for text in self.course.texts.values()}
-        figure = timeline_figure(events, text_of, titles, lang=self.lang)
+        figure = timeline_figure(events, lang=self.lang)
         alt = "Timeline: " + "; ".join(f"{e.when}, {e.place}: {e.event}" for e in sorted(events, key=lambda e: e.start))
         return figure_data_uri(figure), alt
 

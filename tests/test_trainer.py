@@ -485,9 +485,7 @@ def test_most_missed_puts_more_misses_first_whatever_the_kind(mini, store, clock
 
 
 def timeline(course, lang="en"):
-    text_of = {p.id: text.id for text in course.texts.values() for p in text.paragraphs}
-    titles = {text.id: text.title for text in course.texts.values()}
-    return timeline_figure(course.timeline.events, text_of, titles, lang=lang)
+    return timeline_figure(course.timeline.events, lang=lang)
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
