@@ -216,3 +216,16 @@ def test_one_lesson_per_plan_point_in_plan_order(course):
     expected = [(text.id, n) for text in course.texts.values() for n in range(1, len(text.plan) + 1)]
     assert [(ref.text, ref.plan_point) for ref in course.map.lessons] == expected
     assert [ref.notebook[:2] for ref in course.map.lessons] == [f"{n:02d}" for n in range(1, len(expected) + 1)]
+
+
+def test_every_learner_example_is_judged_as_its_author_expects(course):
+    """Fair marking: every typed item has its examples, and the checker judges each one right."""
+    from lessonkit.fairness import TYPED_KINDS, examples_of, misjudged, too_few_examples
+
+    typed = [e for _, e in course.all_exercises() if e.kind in TYPED_KINDS]
+    assert typed
+    assert [f"{e.id} {line}" for e in typed for line in too_few_examples(e)] == []
+    assert [f"{e.id} {line}" for e in typed for line in misjudged(e)] == []
+    accepted = sum(example.accept for e in typed for example in examples_of(e))
+    rejected = sum(not example.accept for e in typed for example in examples_of(e))
+    assert accepted >= sum(len(e.items) for e in typed) and rejected >= 2 * sum(len(e.items) for e in typed)
