@@ -233,7 +233,7 @@ class ExerciseWidget(anywidget.AnyWidget):
                 taken = self.claims.get(n, set())
                 if "self_credit" in taken:
                     status = "self"
-                    lines.insert(0, [feedback.ui("self_credited", lang, "strong")])
+                    lines[0] = [feedback.ui("self_credited", lang, "strong")]  # replaces "✗ Not right."
                 if "report" in taken:
                     lines.append([feedback.ui("reported", lang, "em")])
                 offers = [action for action in CLAIM_KINDS if action not in taken]

@@ -410,6 +410,7 @@ def test_my_answer_means_the_same_is_self_credit_shown_and_stored(mini, tmp_path
     assert view.feedback[0]["status"] == "wrong" and view.feedback[0]["offers"] == ["self_credit", "report"]
     view.receive({"action": "self_credit", "item": 0})
     assert view.feedback[0]["status"] == "self" and view.feedback_text(0).startswith("◐ Counted as right on your word")
+    assert "Not right" not in view.feedback_text(0) and "Model answer: The Danube rises in Germany." in view.feedback_text(0)
     assert view.score_text() == "Score: 1 of 1. Self-credited: 1. All right, well done."
     assert "1 of" in score.text()
     claims = store.read().exercises["RIV1-10"].claims
