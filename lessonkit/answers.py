@@ -23,7 +23,8 @@ Status = Literal["right", "wrong", "unanswered", "invalid"]
 class ItemResult:
     status: Status
     note: str = ""  # feedback from the data for this particular answer (a chosen distractor...)
-    missing: tuple[str, ...] = ()  # key terms not found, for typed answers
+    missing: tuple[str, ...] = ()  # meanings (key-term groups) not found, for typed answers
+    found: tuple[str, ...] = ()  # meanings found, so feedback can say what is already right
     problem: InputProblem | None = None
     cells: tuple[bool, ...] = ()  # right/wrong per blank cell, for tables
 
@@ -104,14 +105,13 @@ def term_label(group: Sequence[str], model_answer: str = "") -> str:
     return group[0].rstrip("*") + "…"
 
 
-def _key_terms(text: str, item: model.KeyTermsMixin) -> tuple[bool, tuple[str, ...]]:
-    missing = tuple(
-        term_label(group, item.model_answer)
-        for group in item.key_terms
-        if not any(contains_term(text, t) for t in group)
-    )
+def _key_terms(text: str, item: model.KeyTermsMixin) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
+    """Whether enough meanings are there, and the meanings missing and found, as words."""
+    present = [any(contains_term(text, t) for t in group) for group in item.key_terms]
+    missing = tuple(term_label(g, item.model_answer) for g, here in zip(item.key_terms, present) if not here)
+    found = tuple(term_label(g, item.model_answer) for g, here in zip(item.key_terms, present) if here)
     needed = item.min_terms or len(item.key_terms)
-    return len(item.key_terms) - len(missing) >= needed, missing
+    return len(found) >= needed, missing, found
 
 
 def _pad(responses: Sequence[Any], size: int) -> list[Any]:
@@ -189,11 +189,12 @@ def check_key_terms(exercise: model.ShortAnswer | model.Translation, responses: 
             results.append(ItemResult("unanswered" if problem.code == "empty" else "invalid", problem=problem))
             continue
         flags = [flag.message for flag in getattr(item, "red_flags", []) if contains_term(text, flag.term)]
-        enough, missing = _key_terms(text, item)
+        enough, missing, found = _key_terms(text, item)
         if flags:
-            results.append(ItemResult("wrong", note=flags[0], missing=missing))
+            results.append(ItemResult("wrong", note=flags[0], missing=missing, found=found))
         else:
-            results.append(ItemResult("right" if enough else "wrong", missing=() if enough else missing))
+            results.append(ItemResult("right" if enough else "wrong", missing=() if enough else missing,
+                                      found=() if enough else found))
     return ExerciseResult(exercise.id, tuple(results))
 
 

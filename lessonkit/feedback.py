@@ -80,6 +80,8 @@ def item_feedback(exercise: Any, index: int, result: ItemResult, lang: Language)
         lines.append([ui("self_check_pending", lang)])
     elif result.note:
         lines.append([content(result.note)])
+    if result.found:
+        lines.append([ui("found_terms", lang, terms=", ".join(result.found))])
     if result.missing:
         lines.append([ui("missing_terms", lang, terms=", ".join(result.missing))])
     if result.status == "right":

@@ -44,6 +44,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "invalid": {"en": "⚠ Check how you typed this.", "ru": "⚠ Проверьте, как набран ответ."},
     "evidence": {"en": "Evidence", "ru": "Подтверждение в тексте"},
     "the_answer": {"en": "Answer", "ru": "Ответ"},
+    "found_terms": {"en": "Your answer already expresses the idea of: {terms}.", "ru": "В ответе уже передан смысл: {terms}."},
     "missing_terms": {
         "en": "Your answer does not yet express the idea of: {terms}.",
         "ru": "В ответе пока не передан смысл: {terms}.",
