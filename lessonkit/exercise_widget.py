@@ -132,9 +132,10 @@ def checker_input(spec: dict[str, Any], raw: Any) -> Any:
 class ExerciseWidget(anywidget.AnyWidget):
     """Check, Hint, Show answer (after a first try) and Try again over one exercise."""
 
-    _esm = STATIC / "exercise.js"
+    _esm = STATIC / "widgets.js"
     _css = STATIC / "lessonkit.css"
 
+    view = traitlets.Unicode("exercise").tag(sync=True)  # widgets.js draws every course widget
     spec = traitlets.Dict().tag(sync=True)
     responses = traitlets.List().tag(sync=True)
     feedback = traitlets.List().tag(sync=True)  # per item: {"status", "lines", "cells"}

@@ -1,6 +1,6 @@
 """The small views around the exercises: the language bar, live status lines, the timeline.
 
-Each is one anywidget model drawn by `static/page.js`. Their words follow the notebook's
+Each is one anywidget model drawn by `static/widgets.js`. Their words follow the notebook's
 `InterfaceLanguage`; the language bar *writes* it (a two-way link), so one switch moves
 every view of the notebook.
 """
@@ -19,7 +19,7 @@ from .exercise_widget import STATIC
 
 
 class PageWidget(anywidget.AnyWidget):
-    _esm = STATIC / "page.js"
+    _esm = STATIC / "widgets.js"
     _css = STATIC / "lessonkit.css"
 
     view = traitlets.Unicode("line").tag(sync=True)

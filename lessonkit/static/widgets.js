@@ -1,4 +1,5 @@
-// One exercise, drawn with native HTML controls from the model's `spec`.
+// The course's widgets: one exercise drawn with native HTML controls from the model's
+// `spec`, and the small views around the exercises (language bar, status lines, timeline).
 // Every data or learner string is written with textContent, never parsed as markup, so text
 // such as <img src=x onerror=...> shows as text. Responses go to Python with each press.
 
@@ -160,7 +161,7 @@ const BUILDERS = { choice: choiceItem, multi: choiceItem, judgement: judgementIt
 
 // --- the widget -------------------------------------------------------------------------
 
-function render({ model, el }) {
+function renderExercise({ model, el }) {
   const ids = uid();
   const root = h("section", { className: "lk-exercise" });
   el.classList.add("lk-host");
@@ -320,6 +321,82 @@ function render({ model, el }) {
     model.off("change:revision", redraw);
     for (const name of ["feedback", "hint", "score", "last_time", "answer_enabled"]) model.off(`change:${name}`, refresh);
   };
+}
+
+// --- the views around the exercises ----------------------------------------------------
+
+function languageBar(model, root) {
+  const name = "lkl" + Math.random().toString(36).slice(2, 10);
+  const legend = h("legend");
+  const inputs = [];
+  const segments = model.get("choices").map(([code, label], k) => {
+    const input = h("input", { type: "radio", name, value: code, id: `${name}-${k}`, className: "lk-visually-hidden" });
+    inputs.push(input);
+    return h("label", { for: `${name}-${k}`, className: "lk-segment" }, [input, h("span", { lang: code, text: label })]);
+  });
+  const fieldset = h("fieldset", { className: "lk-language" }, [legend, ...segments]);
+  const lines = h("div", { className: "lk-lines", role: "status" });
+  root.append(fieldset, lines);
+  fieldset.addEventListener("change", () => {
+    const chosen = inputs.find((i) => i.checked);
+    if (chosen) {
+      model.set("lang", chosen.value);
+      model.save_changes();
+    }
+  });
+  return () => {
+    legend.textContent = model.get("legend");
+    for (const input of inputs) input.checked = input.value === model.get("lang");
+    root.lang = model.get("lang");
+    writeLines(lines, model.get("lines"));
+  };
+}
+
+function statusLine(model, root) {
+  const lines = h("div", { role: "status" });
+  root.append(lines);
+  return () => {
+    root.lang = model.get("lang");
+    writeLines(lines, model.get("lines"));
+  };
+}
+
+function timeline(model, root) {
+  const button = h("button", { type: "button", className: "lk-btn" });
+  const figure = h("figure", { style: "margin: 0" });
+  root.append(button, figure);
+  button.addEventListener("click", () => model.send({ action: "draw" }));
+  return () => {
+    root.lang = model.get("lang");
+    button.textContent = model.get("legend");
+    button.hidden = Boolean(model.get("image"));
+    figure.replaceChildren();
+    if (model.get("image")) figure.append(h("img", { src: model.get("image"), alt: model.get("alt") }));
+  };
+}
+
+const VIEWS = { bar: languageBar, line: statusLine, timeline };
+
+function renderPage({ model, el }) {
+  const kind = model.get("view");
+  const root = h("div", { className: `lk-${kind === "bar" ? "bar lk-toolbar" : kind} ${model.get("css_class")}` });
+  el.classList.add("lk-host");
+  el.append(root);
+  const update = VIEWS[kind](model, root);
+  // Keys pressed on the switch stay here: JupyterLab's command mode would take the arrows.
+  root.addEventListener("keydown", (event) => {
+    if (!(event.ctrlKey || event.metaKey || event.altKey || event.key === "Tab" || event.key === "Escape")) event.stopPropagation();
+  });
+  update();
+  const names = ["lang", "lines", "legend", "image", "alt"];
+  for (const name of names) model.on(`change:${name}`, update);
+  return () => {
+    for (const name of names) model.off(`change:${name}`, update);
+  };
+}
+
+function render(context) {
+  return context.model.get("view") === "exercise" ? renderExercise(context) : renderPage(context);
 }
 
 export default { render };
