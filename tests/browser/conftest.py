@@ -83,14 +83,10 @@ def page(browser, server, request):
     the server's kernels are shut down, so one test's kernels and answers do not weigh on
     the next.
     """
-    server.reset_progress()
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    try:
-        yield page
-    finally:
-        save_failure_screenshot(page, request)
-        context.close()
-        server.delete_sessions()
-        server.reset_progress()
+    from helpers import learner_page
+
+    with learner_page(browser, server, {"width": 1400, "height": 1000}, 60_000) as page:
+        try:
+            yield page
+        finally:
+            save_failure_screenshot(page, request)

@@ -7,9 +7,10 @@ front (`.jp-NotebookPanel:not(.lm-mod-hidden)`): the JupyterLab frame is not our
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 OUTPUTS = f"{PANEL} .jp-OutputArea-output"
@@ -45,6 +46,22 @@ _CODE_CELLS = """() => {
   const panel = window.jupyterapp.shell.currentWidget;
   let n = 0; for (const cell of panel.content.model.cells) if (cell.type === 'code') n += 1; return n;
 }"""
+
+
+@contextmanager
+def learner_page(browser: Any, server: Any, viewport: dict[str, int], timeout: float) -> Iterator[Any]:
+    """A page of a new learner (no progress file); afterwards the kernels are shut down and
+    the progress file goes, so one test's kernels and answers do not weigh on the next."""
+    server.reset_progress()
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.set_default_timeout(timeout)
+    try:
+        yield page
+    finally:
+        context.close()
+        server.delete_sessions()
+        server.reset_progress()
 
 
 def wait_for_kernel(page: Any, timeout: float = 60_000) -> None:

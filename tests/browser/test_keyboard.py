@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page
 
 from conftest import save_failure_screenshot
-from helpers import TEST_ANSWER, exercise, reopen_in_place, run_all
+from helpers import TEST_ANSWER, exercise, learner_page, reopen_in_place, run_all
 from labserver import ROOT
 
 KINDS = ("single_choice", "multiple_select", "true_false_not_given", "stated_inferred", "matching", "gap_fill",
@@ -73,16 +73,8 @@ ACTIVE = """(root) => {
 
 @pytest.fixture(scope="module")
 def lesson_page(browser, server):
-    server.reset_progress()
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    try:
+    with learner_page(browser, server, {"width": 1366, "height": 768}, 30_000) as page:
         yield page
-    finally:
-        context.close()
-        server.delete_sessions()
-        server.reset_progress()
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,7 @@ import re
 import pytest
 
 from conftest import save_failure_screenshot
-from helpers import (OUTPUTS, count_outputs, draw_charts, fill_and_check, hint_and_show_answer, kinds_in_page,
+from helpers import (OUTPUTS, learner_page, count_outputs, draw_charts, fill_and_check, hint_and_show_answer, kinds_in_page,
                      measure_layout, reopen_in_place, run_all, run_axe)
 from labserver import ROOT, notebook_paths
 
@@ -49,16 +49,8 @@ class Rendered:
 
 @pytest.fixture(scope="module")
 def shared_page(browser, server):
-    server.reset_progress()
-    context = browser.new_context(viewport=VIEWPORT)
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    try:
+    with learner_page(browser, server, VIEWPORT, 60_000) as page:
         yield page
-    finally:
-        context.close()
-        server.delete_sessions()
-        server.reset_progress()
 
 
 @pytest.fixture(scope="module", params=CASES, ids=case_id)
