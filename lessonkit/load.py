@@ -73,8 +73,46 @@ def _relative(path: Path, data_dir: Path) -> str:
         return str(path)
 
 
+_BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class CourseLoader(_BASE_LOADER):  # type: ignore[misc,valid-type]
+    """The safe loader, stricter where course data needs it.
+
+    - Dates stay text: `when: 2012-02-30` is the author's words, not a date to construct
+      (an impossible date would otherwise raise from inside the parser).
+    - A key written twice in one mapping is an error (YAML would keep the last silently).
+    - Aliases (`*name`) are refused: course files never need them, and a few nested ones
+      expand into gigabytes when the data is walked.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()
+    }
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None, "an alias (*name) repeats a value; course data writes every value out", node.start_mark)
+        return super().construct_object(node, deep=deep)
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key {key!r} is written twice in one mapping; keep one", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def read_yaml(path: Path, data_dir: Path) -> tuple[Any, list[Problem]]:
     name = _relative(path, data_dir)
+    if path.exists() and not path.is_file():
+        # A folder or a FIFO: reading a FIFO would wait for a writer for ever.
+        return None, [Problem(name, "", "it is not a regular file", "replace it with a YAML file or correct the path that names it")]
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -82,10 +120,9 @@ def read_yaml(path: Path, data_dir: Path) -> tuple[Any, list[Problem]]:
     except (OSError, UnicodeDecodeError) as error:
         return None, [Problem(name, "", f"the file cannot be read ({error.__class__.__name__})", "save it as UTF-8 text")]
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(raw, Loader=loader)  # noqa: S506 - a safe loader, never the full one
+        data = yaml.load(raw, Loader=CourseLoader)  # noqa: S506 - a safe loader, never the full one
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
         reason = getattr(error, "problem", None) or "not valid YAML"
         return None, [Problem(name, "", f"malformed YAML at {where}: {reason}", "check the indentation, colons and quotes near that line")]
@@ -250,7 +287,8 @@ def _check_timeline(timeline: model.Timeline, paragraphs: dict[str, model.Paragr
 
 
 def _check_lesson(
-    lesson: model.Lesson, ref: model.LessonRef, course_paragraphs: dict[str, model.Paragraph], name: str, broken: set[str] = frozenset()
+    lesson: model.Lesson, ref: model.LessonRef, course_paragraphs: dict[str, model.Paragraph], name: str, broken: set[str] = frozenset(),
+    thorough: bool = True,
 ) -> list[Problem]:
     problems = []
     if lesson.lesson != ref.id:
@@ -291,6 +329,8 @@ def _check_lesson(
         for n, item_result in enumerate(result.items, start=1):
             if not item_result.right:
                 problems.append(Problem(name, exercise.id, f"item {n}: the key is not accepted by its own checker ({item_result.status})", "make the model answer contain the key terms, or correct the key"))
+        if not thorough:
+            continue  # a notebook opening one lesson: the examples were run by `lessonkit check`
         for line in too_few_examples(exercise):
             problems.append(Problem(name, exercise.id, line, "add learner answers to `examples` (see data/README.md)"))
         for line in misjudged(exercise):
@@ -370,6 +410,12 @@ def collect(data_dir: Path, only: str | None = None) -> tuple[model.Course | Non
             texts[ref.id] = text
             problems += _check_text(text, name)
     paragraphs = {p.id: p for t in texts.values() for p in t.paragraphs}
+    if len(texts) != len(course_map.texts):
+        # Every quote and paragraph id of the course points into the texts: checked against
+        # a text that cannot be read, they would bury its one cause under hundreds of lines.
+        return None, sorted(set(problems), key=lambda p: (p.file, p.item, p.what)) + [
+            Problem("data/course.yml", "", "the other files were not checked, because a text could not be read",
+                    "fix the text first (the lines above), then run the command again")]
     counts: dict[str, int] = {}
     for text in texts.values():
         for p in text.paragraphs:
@@ -395,7 +441,7 @@ def collect(data_dir: Path, only: str | None = None) -> tuple[model.Course | Non
         problems += found
         if lesson is not None:
             lessons[ref.id] = lesson
-            problems += _check_lesson(lesson, ref, paragraphs, _relative(path, data_dir), broken)
+            problems += _check_lesson(lesson, ref, paragraphs, _relative(path, data_dir), broken, thorough=only is None)
     timeline = None
     if course_map.timeline:
         timeline, found, name = read_file(model.Timeline, data_dir, course_map.timeline)

@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Annotated, Any, Callable, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
 
 from .i18n import STRINGS, Language
 
@@ -44,8 +44,15 @@ def utc_now() -> datetime:
 
 
 def _as_utc(value: datetime) -> datetime:
-    """Saved times are UTC; a naive time is taken to be UTC already."""
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+    """Saved times are UTC; a naive time is taken to be UTC already.
+
+    A time at the edge of the calendar ("0001-01-01T00:00:00+14:00") has no UTC form: it
+    makes the file invalid (set aside, or refused on import) instead of an OverflowError.
+    """
+    try:
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+    except OverflowError:
+        raise ValueError("the time is outside the calendar once converted to UTC") from None
 
 
 UtcTime = Annotated[datetime, AfterValidator(_as_utc)]
@@ -78,6 +85,14 @@ class ExerciseRecord(_Record):
     last_checked: UtcTime
     missed_items: dict[ItemNumber, Annotated[int, Field(ge=0)]] = {}
     claims: list[Claim] = []
+
+    @model_validator(mode="after")
+    def _scores_fit_the_total(self) -> "ExerciseRecord":
+        # A score above the total (a hand-edited or foreign file) would break the progress
+        # chart later; refuse it here, where the file is read.
+        if self.score > self.total or self.best > self.total:
+            raise ValueError(f"score {self.score} (best {self.best}) is more than the total {self.total}")
+        return self
 
 
 class WordRecord(_Record):

@@ -138,3 +138,45 @@ def test_timeline_quote_and_table_shape_are_checked(mini_copy, capsys):
     out = capsys.readouterr().out
     assert "data/timeline.yml: 1800s Danube: the quote 'barges carry coal' is not in paragraph R-02" in out
     assert "RIV1-12: row 1 has columns ['number or place'] but the table has ['fact', 'number or place']" in out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("lesson: RIV-1\nlesson: RIV-2\n", ["the key 'lesson' is written twice in one mapping; keep one", "line 2"]),
+        ("lesson: RIV-1\nx: &a [1, 2]\ny: *a\n", ["an alias (*name) repeats a value"]),
+        ("lesson: RIV-1\n" + "".join(f"l{n}: &l{n} [" + ", ".join([f"*l{n - 1}"] * 9 if n else ["lol"] * 9) + "]\n" for n in range(9)),
+         ["an alias (*name) repeats a value"]),
+    ],
+    ids=["duplicate key", "alias", "alias bomb"],
+)
+def test_yaml_that_hides_a_mistake_gets_one_clear_line(mini_copy, capsys, text, expected):
+    (mini_copy / LESSON).write_text(text, encoding="utf-8")
+    assert main(["--data", str(mini_copy / "data"), "check"]) == 1
+    out = capsys.readouterr().out
+    assert all(part in out for part in expected) and LESSON in out and "Traceback" not in out
+
+
+def test_an_impossible_date_is_kept_as_the_authors_words(mini_copy, capsys):
+    """`when: 2012-02-30` unquoted: YAML would build a date and raise; course data keeps text."""
+    path = mini_copy / "data" / "timeline.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace('when: "1800s"', "when: 2012-02-30"), encoding="utf-8")
+    assert main(["--data", str(mini_copy / "data"), "check"]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_fifo_in_place_of_a_data_file_is_reported_not_waited_on(mini_copy, capsys):
+    import os
+
+    path = mini_copy / LESSON
+    path.unlink()
+    os.mkfifo(path)
+    assert main(["--data", str(mini_copy / "data"), "check"]) == 1
+    assert f"{LESSON}: it is not a regular file" in capsys.readouterr().out
+
+
+def test_an_unreadable_text_is_the_one_cause_printed(mini_copy, capsys):
+    (mini_copy / TEXT).write_bytes(b"\xff\xfe not UTF-8")
+    assert main(["--data", str(mini_copy / "data"), "check"]) == 1
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.strip()]
+    assert lines[0].startswith(f"{TEXT}: the file cannot be read") and len(lines) <= 3

@@ -39,6 +39,12 @@ def valid_bytes(tmp_path: Path) -> bytes:
     return (tmp_path / "seed.json").read_bytes()
 
 
+def record_with(**fields: object) -> bytes:
+    """A progress file whose one exercise record has these fields (edited by hand, say)."""
+    record = {"lesson": "IOM-1", "attempts": 1, "score": 1, "total": 4, "best": 1, "last_checked": "2026-11-27T10:00:00Z"}
+    return json.dumps({"schema_version": 1, "exercises": {"IOM1-01": {**record, **fields}}}).encode()
+
+
 def leftovers(folder: Path) -> list[str]:
     return [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
 
@@ -65,6 +71,10 @@ def truncated(tmp: Path) -> bytes:
                      id="wrong field types"),
         pytest.param(lambda tmp: json.dumps({"schema_version": 1, "colour": "red"}).encode(), id="unknown field"),
         pytest.param(lambda tmp: b"[" * 100_000, id="nested too deep"),
+        pytest.param(lambda tmp: record_with(last_checked="0001-01-01T00:00:00+14:00"), id="time before the calendar in UTC"),
+        pytest.param(lambda tmp: record_with(last_checked="9999-12-31T23:59:59-14:00"), id="time after the calendar in UTC"),
+        pytest.param(lambda tmp: record_with(score=7, total=4), id="score above the total"),
+        pytest.param(lambda tmp: record_with(score=-1), id="score below zero"),
     ],
 )
 def test_an_unreadable_file_is_moved_aside_and_a_fresh_one_started(tmp_path, content):
@@ -381,6 +391,8 @@ def test_importing_into_an_empty_store_keeps_no_empty_backup(tmp_path):
         (b"[]", "it is not a progress file (no fields at the top level)"),
         (json.dumps({"schema_version": 1, "words": {"x": {"box": 9}}}).encode(), "its field words.x.box is not valid"),
         (b" " * (5 * 1024 * 1024 + 1), "the file is larger than 5 MB"),
+        (record_with(last_checked="0001-01-01T00:00:00+14:00"), "its field exercises.IOM1-01.last_checked is not valid"),
+        (record_with(score=9, total=4, best=9), "its field exercises.IOM1-01 is not valid"),
     ],
 )
 def test_a_bad_import_is_refused_and_changes_nothing(tmp_path, content, reason):
