@@ -40,7 +40,10 @@ build: $(STAMP)
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
 WORKERS := -n 2 --dist loadfile
 
+# ruff and mypy first: a lint or type error is the quickest failure to read.
 test: $(STAMP)
+	$(PY) -m ruff check lessonkit tests benchmarks scripts
+	$(PY) -m mypy lessonkit
 	$(PY) -m pytest $(WORKERS) $(NBVAL) tests notebooks solutions --ignore=tests/browser
 	$(PY) -m pytest tests/browser
 

@@ -28,7 +28,7 @@ def open_trainer(*args: Any, **kwargs: Any) -> Any:
     return _open_trainer(*args, **kwargs)
 
 
-def open_lesson(lesson_id: str, *args: Any, **kwargs: Any) -> "LessonSession":
+def open_lesson(lesson_id: str, *args: Any, **kwargs: Any) -> LessonSession:
     """Start a lesson in a notebook: `lesson = open_lesson("IOM-1")`, then `lesson.show(...)`."""
     from .notebook import open_lesson as _open_lesson
 

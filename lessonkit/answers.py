@@ -8,8 +8,9 @@ result with a `problem`, which the view turns into a helpful message.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Literal, Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 from .normalise import InputProblem, contains_term, find_term, input_problem, same_answer, strip_invisible
 
@@ -143,7 +144,8 @@ def check_judgements(
     exercise: model.TrueFalseNotGiven | model.StatedInferred, responses: Sequence[Any]
 ) -> ExerciseResult:
     given = _pad(responses, len(exercise.items))
-    return ExerciseResult(exercise.id, tuple(_choice(g, item.answer) for g, item in zip(given, exercise.items)))
+    items: Sequence[model.JudgementItem | model.StanceItem] = exercise.items
+    return ExerciseResult(exercise.id, tuple(_choice(g, item.answer) for g, item in zip(given, items)))
 
 
 def check_matching(exercise: model.Matching, responses: Sequence[Any]) -> ExerciseResult:
@@ -181,7 +183,8 @@ def parse_order(given: Any) -> list[str | None]:
 
 def check_key_terms(exercise: model.ShortAnswer | model.Translation, responses: Sequence[Any]) -> ExerciseResult:
     results = []
-    for given, item in zip(_pad(responses, len(exercise.items)), exercise.items):
+    items: Sequence[model.ShortAnswerItem | model.TranslationItem] = exercise.items
+    for given, item in zip(_pad(responses, len(exercise.items)), items):
         text = given if isinstance(given, str) else ""
         vocabulary = [item.model_answer, *(term.rstrip("*") for group in item.key_terms for term in group)]
         problem = input_problem(text, vocabulary=vocabulary)

@@ -49,9 +49,9 @@ def timeline_figure(events: list[TimelineEvent], *, lang: Language = "en") -> An
     import matplotlib
 
     matplotlib.use("Agg", force=False)
-    from matplotlib.figure import Figure
-
     import textwrap
+
+    from matplotlib.figure import Figure
 
     ordered = sorted(events, key=lambda e: (e.start, e.end or e.start, e.paragraph))
     actors = list(dict.fromkeys(e.actor for e in ordered))

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .model import Course
 
 
-def _course_or_report(data_dir: Path) -> "Course | None":
+def _course_or_report(data_dir: Path) -> Course | None:
     course, problems = collect(data_dir)
     for problem in problems:
         print(problem)
@@ -77,7 +77,8 @@ def run_links(root: Path) -> int:
 
 
 def run_reports(files: list[Path], as_csv: bool) -> int:
-    from .reports import as_csv as csv_text, as_markdown, collect_claims
+    from .reports import as_csv as csv_text
+    from .reports import as_markdown, collect_claims
 
     found, skipped = collect_claims(files)
     for line in skipped:

@@ -10,8 +10,9 @@ methods the buttons call (`press("check")`) drive the widget in headless tests.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import anywidget
 import traitlets
@@ -36,7 +37,7 @@ def display_order(options: Sequence[str], salt: str) -> list[str]:
     Authors tend to write the key first; a hash of the exercise and the option gives every
     learner, every run and nbval the same order without putting the key in a set place.
     """
-    return sorted(options, key=lambda option: hashlib.sha256(f"{salt}|{option}".encode("utf-8")).hexdigest())
+    return sorted(options, key=lambda option: hashlib.sha256(f"{salt}|{option}".encode()).hexdigest())
 
 
 # --- what the browser draws for one item, per kind ----------------------------------------------
@@ -137,11 +138,11 @@ class ExerciseWidget(anywidget.AnyWidget):
 
     view = traitlets.Unicode("exercise").tag(sync=True)  # widgets.js draws every course widget
     spec = traitlets.Dict().tag(sync=True)
-    responses = traitlets.List().tag(sync=True)
-    feedback = traitlets.List().tag(sync=True)  # per item: {"status", "lines", "cells"}
-    hint = traitlets.List().tag(sync=True)
-    score = traitlets.List().tag(sync=True)
-    last_time = traitlets.List().tag(sync=True)
+    responses: traitlets.List[Any] = traitlets.List().tag(sync=True)
+    feedback: traitlets.List[Any] = traitlets.List().tag(sync=True)  # per item: {"status", "lines", "cells"}
+    hint: traitlets.List[Any] = traitlets.List().tag(sync=True)
+    score: traitlets.List[Any] = traitlets.List().tag(sync=True)
+    last_time: traitlets.List[Any] = traitlets.List().tag(sync=True)
     answer_enabled = traitlets.Bool(False).tag(sync=True)
     # Bumped when Python changes the responses (Try again), so the browser redraws its inputs.
     revision = traitlets.Int(0).tag(sync=True)

@@ -8,8 +8,9 @@ example the checker misjudges, and every typed item without enough examples.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from .answers import check, key_responses
 

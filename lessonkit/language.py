@@ -7,7 +7,8 @@ nothing fans the change out by hand and a new view only has to observe it.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import traitlets
 

@@ -7,6 +7,7 @@ Nothing here knows about widgets or notebooks.
 from __future__ import annotations
 
 import os
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,8 +16,8 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import model
-from .fairness import misjudged, too_few_examples
 from .answers import check, key_responses
+from .fairness import misjudged, too_few_examples
 
 DATA_ENV = "LESSONKIT_DATA"
 M = TypeVar("M", bound=BaseModel)
@@ -287,7 +288,7 @@ def _check_timeline(timeline: model.Timeline, paragraphs: dict[str, model.Paragr
 
 
 def _check_lesson(
-    lesson: model.Lesson, ref: model.LessonRef, course_paragraphs: dict[str, model.Paragraph], name: str, broken: set[str] = frozenset(),
+    lesson: model.Lesson, ref: model.LessonRef, course_paragraphs: dict[str, model.Paragraph], name: str, broken: AbstractSet[str] = frozenset(),
     thorough: bool = True,
 ) -> list[Problem]:
     problems = []
@@ -403,11 +404,11 @@ def collect(data_dir: Path, only: str | None = None) -> tuple[model.Course | Non
         return None, problems
     texts: dict[str, model.Text] = {}
     glossaries: dict[str, model.Glossary] = {}
-    for ref in course_map.texts:
-        text, found, name = read_file(model.Text, data_dir, ref.file)
+    for text_ref in course_map.texts:
+        text, found, name = read_file(model.Text, data_dir, text_ref.file)
         problems += found
         if text is not None:
-            texts[ref.id] = text
+            texts[text_ref.id] = text
             problems += _check_text(text, name)
     paragraphs = {p.id: p for t in texts.values() for p in t.paragraphs}
     if len(texts) != len(course_map.texts):
@@ -423,11 +424,11 @@ def collect(data_dir: Path, only: str | None = None) -> tuple[model.Course | Non
     for pid, count in sorted(counts.items()):
         if count > 1:
             problems.append(Problem("data/texts", pid, f"duplicate paragraph id ({count} paragraphs have it)", "give each paragraph its own id"))
-    for ref in course_map.texts:
-        glossary, found, name = read_file(model.Glossary, data_dir, ref.glossary)
+    for text_ref in course_map.texts:
+        glossary, found, name = read_file(model.Glossary, data_dir, text_ref.glossary)
         problems += found
         if glossary is not None:
-            glossaries[ref.id] = glossary
+            glossaries[text_ref.id] = glossary
             problems += _check_glossary(glossary, paragraphs, name)
     lessons: dict[str, model.Lesson] = {}
     for ref in course_map.lessons:
@@ -448,13 +449,13 @@ def collect(data_dir: Path, only: str | None = None) -> tuple[model.Course | Non
         problems += found
         if timeline is not None:
             problems += _check_timeline(timeline, paragraphs, name)
-    course = model.Course(data_dir, course_map, texts, glossaries, lessons, timeline)
+    course: model.Course | None = model.Course(data_dir, course_map, texts, glossaries, lessons, timeline)
     if only is not None:
         if only not in {ref.id for ref in course_map.lessons}:
             problems.append(Problem("data/course.yml", only, "no such lesson in the course map", "use a lesson id listed under `lessons:`"))
         if len(texts) != len(course_map.texts) or only not in lessons:
             course = None
-    elif len(texts) == len(course_map.texts) and len(lessons) == len(course_map.lessons):
+    elif course is not None and len(texts) == len(course_map.texts) and len(lessons) == len(course_map.lessons):
         problems += _check_course(course, "data/course.yml")
     else:
         course = None

@@ -7,8 +7,9 @@ files and turns validation errors into one readable line per problem.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
@@ -112,7 +113,7 @@ class ChoiceItem(Item):
     option_feedback: dict[str, NonEmpty] = {}
 
     @model_validator(mode="after")
-    def _answer_is_an_option(self) -> "ChoiceItem":
+    def _answer_is_an_option(self) -> ChoiceItem:
         _unique(self.options, "options")
         if self.answer not in self.options:
             raise ValueError(f"answer {self.answer!r} is not among the options; make it one of them")
@@ -126,7 +127,7 @@ class MultiSelectItem(Item):
     answers: list[NonEmpty] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _answers_are_options(self) -> "MultiSelectItem":
+    def _answers_are_options(self) -> MultiSelectItem:
         _unique(self.options, "options")
         missing = [a for a in self.answers if a not in self.options]
         if missing:
@@ -185,7 +186,7 @@ class OrderingItem(Item):
     answer: list[str] = Field(min_length=2)
 
     @model_validator(mode="after")
-    def _answer_is_a_permutation(self) -> "OrderingItem":
+    def _answer_is_a_permutation(self) -> OrderingItem:
         if sorted(self.answer) != sorted(self.segments):
             raise ValueError(
                 f"answer {self.answer} must list every segment label {sorted(self.segments)} exactly once"
@@ -203,7 +204,7 @@ class KeyTermsMixin(Record):
     examples: Examples = Examples()
 
     @model_validator(mode="after")
-    def _min_terms_fits(self) -> "KeyTermsMixin":
+    def _min_terms_fits(self) -> KeyTermsMixin:
         if self.min_terms is not None and self.min_terms > len(self.key_terms):
             raise ValueError(
                 f"min_terms is {self.min_terms} but there are only {len(self.key_terms)} key-term groups"
@@ -241,7 +242,7 @@ class TableRow(Item):
     examples: dict[NonEmpty, Examples] = {}  # per blank column
 
     @model_validator(mode="after")
-    def _blanks_have_answers(self) -> "TableRow":
+    def _blanks_have_answers(self) -> TableRow:
         empty = [column for column, answers in self.blanks.items() if not answers]
         if empty:
             raise ValueError(f"blanks {empty} list no accepted answer; give at least one")
@@ -287,7 +288,7 @@ class Matching(ExerciseBase):
     distractor_feedback: dict[str, NonEmpty] = {}
 
     @model_validator(mode="after")
-    def _choices_are_distinct(self) -> "Matching":
+    def _choices_are_distinct(self) -> Matching:
         _unique([item.left for item in self.items], "left sides")
         _unique([item.answer for item in self.items] + self.distractors, "answers and distractors")
         _known_keys(self.distractor_feedback, self.distractors, "distractor_feedback")
@@ -341,7 +342,7 @@ class TableCompletion(ExerciseBase):
     items: list[TableRow] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _rows_fill_the_columns(self) -> "TableCompletion":
+    def _rows_fill_the_columns(self) -> TableCompletion:
         for n, row in enumerate(self.items, start=1):
             cells = set(row.cells) | set(row.blanks)
             if cells != set(self.columns):
@@ -352,20 +353,7 @@ class TableCompletion(ExerciseBase):
 
 
 Exercise = Annotated[
-    Union[
-        SingleChoice,
-        MultipleSelect,
-        TrueFalseNotGiven,
-        StatedInferred,
-        Matching,
-        GapFill,
-        WordFormation,
-        Ordering,
-        ShortAnswer,
-        Translation,
-        OpenTask,
-        TableCompletion,
-    ],
+    SingleChoice | MultipleSelect | TrueFalseNotGiven | StatedInferred | Matching | GapFill | WordFormation | Ordering | ShortAnswer | Translation | OpenTask | TableCompletion,
     Field(discriminator="kind"),
 ]
 
@@ -401,7 +389,7 @@ class TimelineEvent(Record):
     note: str = ""
 
     @model_validator(mode="after")
-    def _end_after_start(self) -> "TimelineEvent":
+    def _end_after_start(self) -> TimelineEvent:
         if self.end is not None and self.end < self.start:
             raise ValueError(f"end {self.end} is before start {self.start}; swap them")
         return self
@@ -460,7 +448,7 @@ class Lesson(Record):
         """Every paragraph shown in the lesson, read here or re-read from another lesson."""
         return list(dict.fromkeys(pid for section in self.sections for pid in section.reread + section.paragraphs))
 
-    def exercise(self, exercise_id: str) -> "Exercise":
+    def exercise(self, exercise_id: str) -> Exercise:
         for exercise in self.exercises:
             if exercise.id == exercise_id:
                 return exercise
@@ -504,8 +492,7 @@ class CourseMap(Record):
 
 
 def _unique(values: list[str], what: str) -> None:
-    seen: set[str] = set()
-    repeated = sorted({v for v in values if v in seen or seen.add(v)})
+    repeated = sorted(value for value, count in Counter(values).items() if count > 1)
     if repeated:
         raise ValueError(f"{what} repeat {repeated}; each must be different")
 
@@ -552,5 +539,5 @@ class Course:
         ]
         return sorted(entries, key=lambda e: order[e.paragraph])
 
-    def all_exercises(self) -> list[tuple[str, "Exercise"]]:
+    def all_exercises(self) -> list[tuple[str, Exercise]]:
         return [(ref.id, ex) for ref in self.map.lessons for ex in self.lessons[ref.id].exercises]

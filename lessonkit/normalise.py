@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 MAX_ANSWER_LENGTH = 2000
 
@@ -297,7 +297,8 @@ def _english_word(word: str) -> bool:
         return False
     if _NOT_ENGLISH.search(word) or re.search(r"[^aeiouy]{5,}", word):
         return False
-    return re.match(r"y?[^aeiouy]*", word).group() in _ONSETS
+    onset = re.match(r"y?[^aeiouy]*", word)
+    return onset is not None and onset.group() in _ONSETS
 
 
 def looks_english(text: str) -> bool:

@@ -30,8 +30,8 @@ class LessonSession:
     every view follows it, and the session saves each change in the progress file.
     """
 
-    def __init__(self, course: "Course | None", lesson_id: str, lang: Language = "en", problems: list[str] | None = None,
-                 store: "ProgressStore | None" = None) -> None:
+    def __init__(self, course: Course | None, lesson_id: str, lang: Language = "en", problems: list[str] | None = None,
+                 store: ProgressStore | None = None) -> None:
         self.course = course
         self.lesson_id = lesson_id
         self.language = InterfaceLanguage(lang)
@@ -98,7 +98,9 @@ class LessonSession:
         """"Last time: 3 of 4, yesterday." for an exercise checked in an earlier session."""
         from .progress import describe_age
 
-        record = self.store.last_time(exercise_id) if self.store is not None else None
+        if self.store is None:
+            return []
+        record = self.store.last_time(exercise_id)
         if record is None:
             return []
         age = describe_age(record.last_checked, self.store.clock(), lang)
@@ -152,6 +154,8 @@ class LessonSession:
         """The course's dated events as a chart: a PNG data URI and its text alternative."""
         from .charts import figure_data_uri, timeline_figure
 
+        if self.course is None or self.course.timeline is None:
+            raise ValueError("the course has no timeline to draw")
         events = self.course.timeline.events
         figure = timeline_figure(events, lang=self.lang)
         alt = "Timeline: " + "; ".join(f"{e.when}, {e.place}: {e.event}" for e in sorted(events, key=lambda e: e.start))
@@ -171,7 +175,7 @@ class LessonSession:
         return view
 
 
-def key_words_frame(course: "Course", lesson: Any) -> Any:
+def key_words_frame(course: Course, lesson: Any) -> Any:
     """A lesson's glossary words as a pandas DataFrame: term, contextual Russian, handout, paragraph.
 
     The build prints it into the lesson as a static table (readable before anything runs);
@@ -193,7 +197,7 @@ class PageSession:
     The view follows `self.language`; the bar writes it; each change is saved.
     """
 
-    def __init__(self, view: Any, store: "ProgressStore", language: InterfaceLanguage) -> None:
+    def __init__(self, view: Any, store: ProgressStore, language: InterfaceLanguage) -> None:
         self.view = view
         self.store = store
         self.language = language

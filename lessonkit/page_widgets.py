@@ -7,15 +7,16 @@ every view of the notebook.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import anywidget
 import traitlets
 
+from .exercise_widget import STATIC
 from .feedback import Line
 from .i18n import Language, say
 from .language import InterfaceLanguage
-from .exercise_widget import STATIC
 
 
 class PageWidget(anywidget.AnyWidget):
@@ -25,9 +26,9 @@ class PageWidget(anywidget.AnyWidget):
     view = traitlets.Unicode("line").tag(sync=True)
     css_class = traitlets.Unicode("").tag(sync=True)
     lang = traitlets.Unicode("en").tag(sync=True)
-    lines = traitlets.List().tag(sync=True)
+    lines: traitlets.List[Any] = traitlets.List().tag(sync=True)
     legend = traitlets.Unicode("").tag(sync=True)
-    choices = traitlets.List().tag(sync=True)
+    choices: traitlets.List[Any] = traitlets.List().tag(sync=True)
     image = traitlets.Unicode("").tag(sync=True)
     alt = traitlets.Unicode("").tag(sync=True)
 

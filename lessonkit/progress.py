@@ -17,11 +17,12 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Annotated, Any, Callable, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
 
@@ -87,7 +88,7 @@ class ExerciseRecord(_Record):
     claims: list[Claim] = []
 
     @model_validator(mode="after")
-    def _scores_fit_the_total(self) -> "ExerciseRecord":
+    def _scores_fit_the_total(self) -> ExerciseRecord:
         # A score above the total (a hand-edited or foreign file) would break the progress
         # chart later; refuse it here, where the file is read.
         if self.score > self.total or self.best > self.total:

@@ -167,11 +167,11 @@ def most_missed(course: Course, store: ProgressStore, limit: int = 8) -> list[Mi
         )
     glossary = {e.term: e for g in course.glossaries.values() for e in g.entries}
     home = lesson_of_paragraph(course)
-    for term, record in progress.words.items():
-        if record.wrong and term in glossary:
+    for term, word in progress.words.items():
+        if word.wrong and term in glossary:
             ref = home.get(glossary[term].paragraph)
             entries.append(Missed("word", term, None, ref.id if ref else "", ref.notebook if ref else "",
-                                  record.wrong, record.last_review))
+                                  word.wrong, word.last_review))
     return rank_missed(entries)[:limit]
 
 
@@ -322,7 +322,8 @@ class ProgressPage:
             key = "nothing_missed" if progress.exercises or progress.words else "no_progress"
             show_html(self.missed_output, f"<p>{feedback.text(key, lang)}</p>", say(key, lang))
             return
-        items, plain = [], []
+        items: list[str] = []
+        plain: list[str] = []
         for entry in entries:
             html, text = self.missed_line(entry)
             items.append(f"<li>{html}</li>")

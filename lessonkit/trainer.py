@@ -12,10 +12,11 @@ just read rather than the start of the alphabet.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import ipywidgets as w
 
@@ -48,12 +49,16 @@ class Outcome:
 
 
 def _stable(values: list[str], salt: str) -> list[str]:
-    return sorted(values, key=lambda v: hashlib.sha256(f"{salt}|{v}".encode("utf-8")).hexdigest())
+    return sorted(values, key=lambda v: hashlib.sha256(f"{salt}|{v}".encode()).hexdigest())
 
 
 def choices_for(entry: GlossaryEntry, entries: list[GlossaryEntry], count: int = 4) -> tuple[str, ...]:
-    """The right Russian equivalent and `count - 1` others from the glossary, in a fixed order."""
-    others = [e.contextual for e in _stable(list(entries), entry.term) if e.contextual != entry.contextual]
+    """The right Russian equivalent and `count - 1` others from the glossary, in a fixed order.
+
+    The order hangs on the Russian equivalents alone, so editing a note or a sentence of
+    the glossary does not reshuffle the cards.
+    """
+    others = [contextual for contextual in _stable([e.contextual for e in entries], entry.term) if contextual != entry.contextual]
     distractors = list(dict.fromkeys(others))[: count - 1]
     return tuple(_stable([entry.contextual, *distractors], entry.term))
 

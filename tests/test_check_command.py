@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 import yaml
@@ -113,7 +113,7 @@ def test_valid_data_exits_zero(mini_copy, capsys):
 
 
 def test_several_problems_are_all_listed(mini_copy, capsys):
-    for case, relpath, breaks, _ in BROKEN[:3]:
+    for _case, relpath, breaks, _ in BROKEN[:3]:
         breaks(mini_copy / relpath)
     main(["--data", str(mini_copy / "data"), "check"])
     out = capsys.readouterr().out

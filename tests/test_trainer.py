@@ -556,6 +556,7 @@ def test_an_unreadable_progress_file_is_reported_in_the_lesson(mini, tmp_path, c
 
 def test_the_language_chosen_last_time_opens_the_next_lesson(tmp_path, monkeypatch):
     from conftest import MINI
+
     from lessonkit.notebook import open_lesson
 
     monkeypatch.setenv("LESSONKIT_PROGRESS", str(tmp_path / "p.json"))

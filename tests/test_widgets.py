@@ -6,13 +6,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import MINI
 
 from lessonkit.answers import answer_text
 from lessonkit.exercise_widget import ExerciseWidget, display_order
 from lessonkit.language import InterfaceLanguage
 from lessonkit.notebook import LessonSession
-
-from conftest import MINI
 
 
 def make(mini, exercise_id: str, lang: str = "en") -> ExerciseWidget:

@@ -7,10 +7,11 @@ front (`.jp-NotebookPanel:not(.lm-mod-hidden)`): the JupyterLab frame is not our
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 OUTPUTS = f"{PANEL} .jp-OutputArea-output"

@@ -117,7 +117,7 @@ class LabServer:
             command.append("--allow-root")
         return command
 
-    def start(self, timeout: float = 60) -> "LabServer":
+    def start(self, timeout: float = 60) -> LabServer:
         for folder in COURSE_FOLDERS:
             shutil.copytree(ROOT / folder, self.course / folder)
         for name, value in self.settings.items():
@@ -136,7 +136,7 @@ class LabServer:
                 if self.process.poll() is not None or time.monotonic() > deadline:
                     log = self.log_text()
                     self.stop()
-                    raise RuntimeError("JupyterLab did not start:\n" + log[-3000:])
+                    raise RuntimeError("JupyterLab did not start:\n" + log[-3000:]) from None
                 time.sleep(0.3)
 
     def stop(self) -> None:
@@ -154,7 +154,7 @@ class LabServer:
             self._tmp.cleanup()
             self._tmp = None
 
-    def __enter__(self) -> "LabServer":
+    def __enter__(self) -> LabServer:
         return self.start()
 
     def __exit__(self, *exc: Any) -> None:

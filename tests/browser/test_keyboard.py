@@ -11,11 +11,10 @@ The lessons are chosen from the course data (`load_course()`): as few as cover e
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
-
 from conftest import save_failure_screenshot
 from helpers import TEST_ANSWER, exercise, learner_page, reopen_in_place, run_all
 from labserver import ROOT
+from playwright.sync_api import Page
 
 KINDS = ("single_choice", "multiple_select", "true_false_not_given", "stated_inferred", "matching", "gap_fill",
          "word_formation", "ordering", "short_answer", "translation", "open_task", "table_completion")

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
-
 from helpers import OUTPUTS, exercise, open_and_run
+from playwright.sync_api import Page, expect
 
 
 def lesson_path(course, lesson_id: str) -> str:

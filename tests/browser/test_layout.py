@@ -15,10 +15,20 @@ import json
 import re
 
 import pytest
-
 from conftest import save_failure_screenshot
-from helpers import (OUTPUTS, learner_page, count_outputs, draw_charts, fill_and_check, hint_and_show_answer, kinds_in_page,
-                     measure_layout, reopen_in_place, run_all, run_axe)
+from helpers import (
+    OUTPUTS,
+    count_outputs,
+    draw_charts,
+    fill_and_check,
+    hint_and_show_answer,
+    kinds_in_page,
+    learner_page,
+    measure_layout,
+    reopen_in_place,
+    run_all,
+    run_axe,
+)
 from labserver import ROOT, notebook_paths
 
 LANGUAGES = ("en", "ru")

@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from helpers import PANEL, exercise, open_notebook, run_all, wait_for_kernel
 from labserver import ROOT
+from playwright.sync_api import Page, expect
 
 
 @pytest.fixture(scope="module")

@@ -13,10 +13,9 @@ from __future__ import annotations
 import difflib
 import re
 
-from playwright.sync_api import Page, expect
-
 from helpers import OUTPUTS, PANEL, exercise, open_notebook, run_all
 from labserver import save_hook_available
+from playwright.sync_api import Page, expect
 
 NOTEBOOK = "notebooks/01-iom-activities.ipynb"
 EXERCISE = "IOM1-03"
