@@ -2,6 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# Learners get the course alone; the test tools (pytest, nbval, Playwright, ruff, mypy:
+# about a quarter of the environment) come with `make test`.
+RUNTIME := $(VENV)/.runtime
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8888
@@ -16,21 +19,25 @@ help:
 	@echo "make bench  - measure the performance budgets"
 	@echo "make screenshots - render every notebook in English and Russian into screenshots/<lang>/ (PNG, 1366x768)"
 
-$(STAMP): pyproject.toml
+$(RUNTIME): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $(RUNTIME)
+
+$(STAMP): $(RUNTIME)
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-lab: $(STAMP)
+lab: $(RUNTIME)
 	$(PY) -m jupyter lab --ip=$(HOST) --port=$(PORT) $(if $(filter 0,$(shell id -u)),--allow-root) \
 		--ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb \
 		--ContentsManager.pre_save_hook=lessonkit.jupyter_hooks.scrub_saved_notebook
 
-check: $(STAMP)
+check: $(RUNTIME)
 	$(PY) -m lessonkit check
 
-build: $(STAMP)
+build: $(RUNTIME)
 	$(PY) -m lessonkit build
 
 # One pytest run for the unit, widget, content and build tests (among them

@@ -39,12 +39,6 @@ KIND_NAMES = {
     "open_task": "open task",
     "table_completion": "table to complete",
 }
-STAGE_NAMES = {
-    "pre_reading": "Before you read",
-    "reading": "Reading",
-    "language": "Language work",
-    "post_reading": "After reading",
-}
 
 
 @dataclass(frozen=True)

@@ -108,7 +108,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "ru": "{new}, к повторению: {due}.",
     },
     "show_timeline": {"en": "Show the timeline of dated events", "ru": "Показать хронологию событий"},
-    "open_trainer": {"en": "Open the vocabulary trainer", "ru": "Открыть тренажёр слов"},
     "not_saved": {
         "en": "Your progress could not be saved ({detail}); it is kept for this session only. Export it before you close the notebook.",
         "ru": "Не удалось сохранить прогресс ({detail}); он сохранится только до конца сеанса. Экспортируйте его, прежде чем закрыть тетрадь.",

@@ -208,13 +208,6 @@ _EN_LAYOUT = "qwertyuiop[]asdfghjkl;'zxcvbnm,./`"
 _LAYOUT_TO_LATIN = {ru: en for ru, en in zip(_RU_LAYOUT, _EN_LAYOUT)}
 _LAYOUT_TO_LATIN.update({ru.upper(): en.upper() for ru, en in zip(_RU_LAYOUT, _EN_LAYOUT) if ru.isalpha()})
 
-_LOOKALIKES = {
-    "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
-    "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ɡ": "g",
-    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
-    "Т": "T", "У": "Y", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S",
-}
-
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -230,10 +223,6 @@ class InputProblem:
 def from_russian_layout(text: str) -> str:
     """What the keys would have typed on an English layout."""
     return "".join(_LAYOUT_TO_LATIN.get(ch, ch) for ch in text)
-
-
-def replace_lookalikes(text: str) -> str:
-    return "".join(_LOOKALIKES.get(ch, ch) for ch in text)
 
 
 def input_problem(text: str, expect_english: bool = True, vocabulary: Iterable[str] = ()) -> InputProblem | None:

@@ -255,6 +255,17 @@ def _write_atomically(path: Path, data: bytes) -> None:
                 os.unlink(tmp.name)
 
 
+def _remove_abandoned_temporaries(path: Path) -> None:
+    """Temporary files of saves that were killed half-way (a kernel stopped mid-write).
+
+    Called under the lock: every save writes its temporary file while holding it, so any
+    temporary file found now belongs to a writer that no longer runs.
+    """
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        with suppress(OSError):
+            leftover.unlink()
+
+
 def _reason(error: OSError) -> str:
     if isinstance(error, TimeoutError) and not error.strerror:  # filelock.Timeout
         return "the file stayed locked by another notebook"
@@ -392,6 +403,7 @@ class ProgressStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._lock:
+                _remove_abandoned_temporaries(self.path)
                 progress = self._load()
                 for pending in steps:
                     if pending.keep and (pending.keep_empty or progress.exercises or progress.words):

@@ -33,3 +33,15 @@ def test_every_string_used_by_the_engine_is_in_the_table():
     source = "\n".join(p.read_text(encoding="utf-8") for p in engine.glob("*.py"))
     used = set(re.findall(r"""(?:say|say_plain|text|ui)\(\s*["']([a-z_]+)["']""", source))
     assert used and used <= set(STRINGS), sorted(used - set(STRINGS))
+
+
+def test_every_string_in_the_table_is_used():
+    """A key no view asks for is a translation nobody sees: it goes."""
+    from pathlib import Path
+
+    engine = Path(__file__).resolve().parent.parent / "lessonkit"
+    table = (engine / "i18n.py").read_text(encoding="utf-8")
+    source = "\n".join(p.read_text(encoding="utf-8") for p in engine.rglob("*.py") if p.name != "i18n.py")
+    source += (engine / "static" / "widgets.js").read_text(encoding="utf-8")
+    unused = [key for key in STRINGS if f'"{key}"' not in source and f"'{key}'" not in source]
+    assert table and unused == []

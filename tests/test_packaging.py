@@ -53,3 +53,16 @@ def test_importing_the_engine_has_no_side_effects():
     code = "import sys, lessonkit; print(sorted(m for m in ('ipywidgets', 'pandas', 'pydantic') if m in sys.modules))"
     out = subprocess.run([__import__("sys").executable, "-c", code], capture_output=True, text=True, check=True, cwd="/").stdout
     assert out.strip() == "[]"
+
+
+def test_make_lab_installs_the_course_without_the_test_tools():
+    """Learners install what they use; pytest, nbval, Playwright, ruff and mypy come with `make test`."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    rules = {m.group(1): m.group(2) for m in re.finditer(r"^(\S+): ?([^\n]*)\n((?:\t[^\n]*\n)*)", makefile, re.M)}
+    recipes = {m.group(1): m.group(3) for m in re.finditer(r"^(\S+): ?([^\n]*)\n((?:\t[^\n]*\n)*)", makefile, re.M)}
+    assert rules["lab"].split() == ["$(RUNTIME)"]
+    assert "pip install --quiet -e .\n" in recipes["$(RUNTIME)"] and "[test]" not in recipes["$(RUNTIME)"]
+    assert "[test]" in recipes["$(STAMP)"] and rules["test"].split() == ["$(STAMP)"]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    runtime = " ".join(project["dependencies"])
+    assert not any(tool in runtime for tool in ("pytest", "nbval", "playwright", "ruff", "mypy"))

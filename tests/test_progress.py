@@ -492,3 +492,16 @@ def test_yesterday_and_today_are_counted_in_the_callers_time_zone():
     assert describe_age(late, now.astimezone(moscow), "en") == "today"  # 01:30 and 03:30 the same day
     with pytest.raises(ValueError):
         describe_age(late, now, "de")
+
+
+def test_temporary_files_of_killed_saves_are_cleaned_up_by_the_next_save(tmp_path):
+    """A kernel killed mid-write leaves `.progress.json.XXXX.tmp`; the next save removes them."""
+    path = tmp_path / "progress.json"
+    store = store_at(path)
+    store.record_check("IOM1-01", "IOM-1", 1, 4, [])
+    for n in range(5):
+        (tmp_path / f".progress.json.killed{n}.tmp").write_bytes(b'{"schema_version": 1')
+    (tmp_path / "notes.tmp").write_text("the learner's own file")
+    store.record_check("IOM1-02", "IOM-1", 2, 4, [])
+    assert leftovers(tmp_path) == ["notes.tmp"]  # only the store's own temporaries go
+    assert set(store.read().exercises) == {"IOM1-01", "IOM1-02"}
