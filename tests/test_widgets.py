@@ -441,3 +441,11 @@ def test_claims_are_offered_only_where_the_checker_can_be_wrong(mini):
     assert typed.feedback[0]["offers"] == []
     for junk in ({"action": "self_credit"}, {"action": "self_credit", "item": 7}, {"action": "report", "item": True}):
         typed.receive(junk)  # never raises
+
+
+def test_strict_runs_fail_where_a_learner_would_see_a_message(mini, monkeypatch):
+    """nbval sets LESSONKIT_STRICT: a built notebook naming an exercise that is not there fails."""
+    monkeypatch.setenv("LESSONKIT_STRICT", "1")
+    with pytest.raises(LookupError, match="no exercise RIV1-99 in RIV-1"):
+        LessonSession(mini, "RIV-1").show("RIV1-99")
+    assert LessonSession(mini, "RIV-1").show("RIV1-01").spec["id"] == "RIV1-01"
