@@ -57,3 +57,9 @@ def mini_copy(tmp_path: Path) -> Path:
 def messages_not_failures(monkeypatch):
     """Unit tests check what a learner sees, so the strict mode of nbval runs is off here."""
     monkeypatch.delenv("LESSONKIT_STRICT", raising=False)
+
+
+@pytest.fixture
+def mini_root() -> Path:
+    """The tiny test course's folder (data/, notebooks/, solutions/)."""
+    return MINI

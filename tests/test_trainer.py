@@ -554,15 +554,14 @@ def test_an_unreadable_progress_file_is_reported_in_the_lesson(mini, tmp_path, c
     assert session.results["RIV1-01"].score == 1
 
 
-def test_the_language_chosen_last_time_opens_the_next_lesson(tmp_path, monkeypatch):
-    from conftest import MINI
+def test_the_language_chosen_last_time_opens_the_next_lesson(tmp_path, monkeypatch, mini_root):
 
     from lessonkit.notebook import open_lesson
 
     monkeypatch.setenv("LESSONKIT_PROGRESS", str(tmp_path / "p.json"))
-    first = open_lesson("RIV-1", data_dir=MINI / "data")
+    first = open_lesson("RIV-1", data_dir=mini_root / "data")
     assert first.lang == "en"
     first.toolbar().choose("ru")  # what a click on «Русский» does
-    again = open_lesson("RIV-1", data_dir=MINI / "data")
+    again = open_lesson("RIV-1", data_dir=mini_root / "data")
     assert again.lang == "ru"
     assert again.show("RIV1-01").spec["labels"]["check"] == "Проверить"

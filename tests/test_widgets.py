@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import MINI
 
 from lessonkit.answers import answer_text
 from lessonkit.exercise_widget import ExerciseWidget, display_order
@@ -384,7 +383,7 @@ def test_a_lesson_is_about_one_widget_model_per_exercise(mini):
     assert created / items <= 3
 
 
-def test_open_lesson_with_bad_data_or_an_unknown_id_shows_a_message(mini_copy, tmp_path, monkeypatch):
+def test_open_lesson_with_bad_data_or_an_unknown_id_shows_a_message(mini_copy, mini_root, tmp_path, monkeypatch):
     from lessonkit.notebook import open_lesson
 
     monkeypatch.setenv("LESSONKIT_PROGRESS", str(tmp_path / "p.json"))
@@ -394,7 +393,7 @@ def test_open_lesson_with_bad_data_or_an_unknown_id_shows_a_message(mini_copy, t
     broken = open_lesson("RIV-1", data_dir=mini_copy / "data")
     message = broken.show("RIV1-01").text()
     assert "malformed YAML" in message and "tell your instructor" in message
-    ok = open_lesson("RIV-1", data_dir=MINI / "data")
+    ok = open_lesson("RIV-1", data_dir=mini_root / "data")
     assert list(ok.course.lessons) == ["RIV-1"] and ok.problems == []
 
 

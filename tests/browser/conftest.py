@@ -16,9 +16,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from labserver import CHROMIUM, ROOT, LabServer, free_port, launch_chromium  # noqa: E402,F401
-
-ARTIFACTS = Path(__file__).parent / "artifacts"
+from helpers import save_failure_screenshot  # noqa: E402
+from labserver import CHROMIUM, LabServer, launch_chromium  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -63,16 +62,6 @@ def pytest_runtest_makereport(item, call):
     report = outcome.get_result()
     if report.when == "call":
         item.failed_call = report.failed
-
-
-def save_failure_screenshot(page, request) -> None:
-    if getattr(request.node, "failed_call", False):
-        ARTIFACTS.mkdir(exist_ok=True)
-        name = "".join(c if c.isalnum() or c in "-_." else "_" for c in request.node.name)
-        try:
-            page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
-        except Exception:  # a page that crashed has no screenshot; the failure says why
-            pass
 
 
 @pytest.fixture

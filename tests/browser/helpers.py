@@ -379,3 +379,16 @@ def run_axe(page: Any) -> list[dict]:
 
 def count_outputs(page: Any) -> int:
     return page.locator(OUTPUTS).count()
+
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+
+def save_failure_screenshot(page, request) -> None:
+    if getattr(request.node, "failed_call", False):
+        ARTIFACTS.mkdir(exist_ok=True)
+        name = "".join(c if c.isalnum() or c in "-_." else "_" for c in request.node.name)
+        try:
+            page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+        except Exception:  # a page that crashed has no screenshot; the failure says why
+            pass

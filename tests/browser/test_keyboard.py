@@ -11,8 +11,7 @@ The lessons are chosen from the course data (`load_course()`): as few as cover e
 from __future__ import annotations
 
 import pytest
-from conftest import save_failure_screenshot
-from helpers import TEST_ANSWER, exercise, learner_page, reopen_in_place, run_all
+from helpers import TEST_ANSWER, exercise, learner_page, reopen_in_place, run_all, save_failure_screenshot
 from labserver import ROOT
 from playwright.sync_api import Page
 

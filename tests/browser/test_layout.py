@@ -15,7 +15,6 @@ import json
 import re
 
 import pytest
-from conftest import save_failure_screenshot
 from helpers import (
     OUTPUTS,
     count_outputs,
@@ -28,6 +27,7 @@ from helpers import (
     reopen_in_place,
     run_all,
     run_axe,
+    save_failure_screenshot,
 )
 from labserver import ROOT, notebook_paths
 

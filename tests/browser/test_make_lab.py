@@ -9,7 +9,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import ROOT, free_port
+from labserver import ROOT, free_port
 
 
 def test_make_lab_serves_the_start_page_on_loopback(tmp_path: Path):
