@@ -52,7 +52,9 @@ def find_data_dir(start: Path | None = None) -> Path:
     """The course's data/ folder, wherever the notebook or command runs from.
 
     Order: $LESSONKIT_DATA; the nearest data/course.yml at or above `start` (default: the
-    working directory); the data/ beside this package (an editable install).
+    working directory). When there is none, the answer is `data/` where the search began:
+    the course then says it found no course.yml there, instead of quietly opening another
+    course (the one beside this package) in a notebook that was copied elsewhere.
     """
     env = os.environ.get(DATA_ENV)
     if env:
@@ -61,7 +63,7 @@ def find_data_dir(start: Path | None = None) -> Path:
     for folder in (here, *here.parents):
         if (folder / "data" / "course.yml").is_file():
             return folder / "data"
-    return Path(__file__).resolve().parent.parent / "data"
+    return here / "data"
 
 
 # --- reading files ---------------------------------------------------------------------------
@@ -399,6 +401,9 @@ def collect(data_dir: Path, only: str | None = None) -> tuple[model.Course | Non
     With `only` (a lesson id), read just that lesson's file and skip the checks across
     lessons: what a notebook needs to open quickly. `check` and `build` read everything.
     """
+    if not (data_dir / "course.yml").exists():
+        return None, [Problem(str(data_dir / "course.yml"), "", "no course here: there is no data/course.yml in this folder or above it",
+                              f"open the notebook inside a course folder, or set {DATA_ENV} (or --data) to the course's data folder")]
     course_map, problems, _ = read_file(model.CourseMap, data_dir, "course.yml")
     if course_map is None:
         return None, problems

@@ -180,3 +180,22 @@ def test_an_unreadable_text_is_the_one_cause_printed(mini_copy, capsys):
     assert main(["--data", str(mini_copy / "data"), "check"]) == 1
     lines = [line for line in capsys.readouterr().out.splitlines() if line.strip()]
     assert lines[0].startswith(f"{TEXT}: the file cannot be read") and len(lines) <= 3
+
+
+def test_outside_a_course_folder_the_message_names_where_it_looked(tmp_path, monkeypatch, capsys):
+    """No quiet fallback to another course: the learner or author is told where to point."""
+    from lessonkit.load import find_data_dir
+
+    monkeypatch.delenv("LESSONKIT_DATA", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert find_data_dir() == tmp_path / "data"
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert f"{tmp_path / 'data' / 'course.yml'}: no course here" in out and "LESSONKIT_DATA" in out
+
+
+def test_lessonkit_data_names_a_second_course(mini_copy, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("LESSONKIT_DATA", str(mini_copy / "data"))
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 0
+    assert "data OK: 1 lessons" in capsys.readouterr().out
