@@ -222,8 +222,12 @@ def lesson_title(course: Course, ref: model.LessonRef) -> str:
     return course.texts[ref.text].plan[ref.plan_point - 1]
 
 
-def date_banner(course: Course) -> str:
-    return f"> **Text date.** {md_escape(course.map.text_date)}  \n> {ru(course.map.text_date_ru)}"
+def date_banner(course: Course, text_id: str | None = None) -> str:
+    """When the text was written: the text's own banner in a lesson, the course's elsewhere."""
+    text = next((t for t in course.map.texts if t.id == text_id), None)
+    en = text.date if text is not None and text.date else course.map.text_date
+    russian = text.date_ru if text is not None and text.date_ru else course.map.text_date_ru
+    return f"> **Text date.** {md_escape(en)}  \n> {ru(russian)}"
 
 
 def navigation(course: Course, ref: model.LessonRef) -> str:
@@ -289,7 +293,7 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
     nb = NotebookWriter(ref.code.lower())
     goals = "\n".join(f"- {md_escape(goal)}" for goal in lesson.goals)
     nb.markdown(
-        f"{lesson_heading(course, ref)}\n\n{date_banner(course)}\n\n"
+        f"{lesson_heading(course, ref)}\n\n{date_banner(course, ref.text)}\n\n"
         f"**Self-study time:** about {ref.self_study_minutes} minutes. **Goals:** by the end of this notebook you can\n\n{goals}\n\n"
         f"{note_block(lesson.note, 'About this plan point')}\n\n{navigation(course, ref)}\n\n"
         "*Run all cells first (menu **Run → Run All Cells**); then work through the page. "
@@ -400,7 +404,7 @@ def build_solution(course: Course, ref: model.LessonRef) -> str:
         f"# {ref.id} · {md_escape(lesson_title(course, ref))}: answer key and teaching notes\n\n"
         f"For instructors. Learners' notebook: [{ref.notebook}.ipynb](../notebooks/{ref.notebook}.ipynb). "
         f"**Workshop:** {ref.workshop_minutes} minutes (the timing plan below). "
-        f"**Self-study** (learners alone): about {ref.self_study_minutes} minutes.\n\n{date_banner(course)}\n\n"
+        f"**Self-study** (learners alone): about {ref.self_study_minutes} minutes.\n\n{date_banner(course, ref.text)}\n\n"
         f"{note_block(lesson.note, 'About this plan point')}"
     )
     nb.code("from lessonkit.solutions import self_check", executed=True)
@@ -485,8 +489,8 @@ def build_start_page(course: Course) -> str:
     tail = ("\n\n## Review and progress\n\n" + "\n".join(extras)) if extras else ""
     nb.markdown(f"## Course map\n\n{course_map_table(course)}{tail}")
     nb.markdown(
-        "## The original handout\n\n"
-        f"The course is made from one lesson handout. Read it as it was given: [the original handout](../data/{course.map.source}). "
+        "## The original source\n\n"
+        f"{md_escape(course.map.source_description)} Read it as it was given: [the original source](../data/{course.map.source}). "
         "The lessons fix only mechanical slips (each listed in the data) and flag contradictions with an editor's note.\n\n"
         f"Instructors: every lesson has a solution notebook with the answer key, timing and teaching notes, "
         f"for example [{first.id}: answer key](../solutions/{first.notebook}.ipynb). "

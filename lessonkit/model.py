@@ -459,6 +459,9 @@ class TextRef(Record):
     id: NonEmpty
     file: NonEmpty
     glossary: NonEmpty
+    # This text's own date banner; without one, the course's `text_date` is shown.
+    date: NonEmpty | None = None
+    date_ru: NonEmpty | None = None
 
 
 class LessonRef(Record):
@@ -479,6 +482,8 @@ class CourseMap(Record):
     text_date: NonEmpty
     text_date_ru: NonEmpty
     source: NonEmpty
+    # What the start page says of the source before linking to it.
+    source_description: NonEmpty = "The course is made from the source below."
     start_page: Slug
     progress_page: Slug | None = None
     trainer: Slug | None = None

@@ -281,3 +281,17 @@ def test_lessons_link_the_trainer_and_progress_page_after_the_toolbar(course):
         expected = [f"{page}.ipynb" for page in (course.map.trainer, course.map.progress_page) if page]
         assert links == expected, ref.id
         assert after.source.count('<span lang="ru">') == len(expected)
+
+
+def test_each_lesson_shows_its_own_texts_date_and_the_start_page_the_datas_words(course):
+    """The engine says nothing of its own about the source or the date: both come from data."""
+    outputs = {output.path: output.content for output in build_all(course)}
+    refs = {text.id: text for text in course.map.texts}
+    for lesson in course.map.lessons:
+        first_cell = nbformat.reads(outputs[f"notebooks/{lesson.notebook}.ipynb"], as_version=4).cells[0].source
+        date = refs[lesson.text].date or course.map.text_date
+        assert " ".join(date.split()[:6]) in first_cell, lesson.id
+    start = outputs[f"notebooks/{course.map.start_page}.ipynb"]
+    assert course.map.source_description.split(":")[0] in start
+    engine = Path(__file__).resolve().parent.parent / "lessonkit" / "build.py"
+    assert "handout" not in engine.read_text(encoding="utf-8").lower()  # the words are the course's, in data/
