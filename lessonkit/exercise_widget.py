@@ -21,7 +21,7 @@ from . import feedback
 from .answers import ExerciseResult, OpenResponse, check
 from .feedback import Line
 from .i18n import Language, say
-from .language import InterfaceLanguage
+from .language import FollowsLanguage, InterfaceLanguage
 
 STATIC = Path(__file__).parent / "static"
 ACTIONS = ("check", "hint", "answer", "retry", "self_credit", "report")
@@ -130,7 +130,7 @@ def checker_input(spec: dict[str, Any], raw: Any) -> Any:
 # --- the widget -----------------------------------------------------------------------------------
 
 
-class ExerciseWidget(anywidget.AnyWidget):
+class ExerciseWidget(FollowsLanguage, anywidget.AnyWidget):
     """Check, Hint, Show answer (after a first try) and Try again over one exercise."""
 
     _esm = STATIC / "widgets.js"
@@ -166,7 +166,7 @@ class ExerciseWidget(anywidget.AnyWidget):
         spec = self.spec_in(self.lang)
         super().__init__(spec=spec, responses=[empty_response(item) for item in spec["items"]],
                          **self.feedback_state(self.lang))
-        self.language.follow(lambda _code: self.redraw())
+        self.follow_language(self.language, lambda _code: self.redraw())
         self.on_msg(lambda _widget, content, _buffers: self.receive(content))
 
     def __repr__(self) -> str:  # stable text/plain in saved outputs (no memory addresses)

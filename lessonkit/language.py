@@ -23,6 +23,30 @@ class InterfaceLanguage(traitlets.HasTraits):
     def __init__(self, code: Language = "en") -> None:
         super().__init__(code=code)
 
-    def follow(self, callback: Callable[[Language], Any]) -> None:
-        """Run `callback(new_code)` whenever the language changes."""
-        self.observe(lambda change: callback(change["new"]), names="code")
+    def follow(self, callback: Callable[[Language], Any]) -> Callable[[], None]:
+        """Run `callback(new_code)` whenever the language changes; returns how to stop."""
+
+        def handler(change: Any) -> None:
+            callback(change["new"])
+
+        self.observe(handler, names="code")
+        return lambda: self.unobserve(handler, names="code")
+
+
+class FollowsLanguage:
+    """For a widget that follows the language: it stops when it is closed.
+
+    A cell run again replaces its widget; without this the closed one would go on
+    redrawing itself at every switch, for a view nobody sees.
+    """
+
+    def follow_language(self, language: InterfaceLanguage, callback: Callable[[Language], Any]) -> None:
+        if not hasattr(self, "_stop_following"):
+            self._stop_following: list[Callable[[], None]] = []
+        self._stop_following.append(language.follow(callback))
+
+    def close(self) -> None:
+        for stop in getattr(self, "_stop_following", []):
+            stop()
+        self._stop_following = []
+        super().close()  # type: ignore[misc]

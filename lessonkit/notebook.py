@@ -82,6 +82,9 @@ class LessonSession:
         last_time = (lambda lang: self.last_time_line(exercise_id, lang)) if self.store is not None else None
         view = ExerciseWidget(exercise, self.language, on_check=self._record, last_time=last_time,
                               on_claim=self._record_claim)
+        replaced = self.views.get(exercise_id)
+        if replaced is not None:
+            replaced.close()  # the cell was run again: the old view stops following the language
         self.views[exercise_id] = view
         return view
 
@@ -114,8 +117,7 @@ class LessonSession:
         return [feedback.ui("last_time", lang, "em", score=record.score, total=record.total, age=age)]
 
     def notice_lines(self, lang: Language) -> list[Line]:
-        message = self.store.notice_in(lang) if self.store is not None else ""
-        return [[feedback.ui("notice", lang, "strong"), {"text": message, "lang": lang, "style": ""}]] if message else []
+        return notice_lines(self.store, lang) if self.store is not None else []
 
     def due_words_lines(self, lang: Language) -> list[Line]:
         """How many of this lesson's key words are new or due in the trainer."""
@@ -176,10 +178,13 @@ class LessonSession:
         """
         if self.course is None or self.course.timeline is None:
             return self._problem("the course has no timeline (data/course.yml: timeline)")
-        view = TimelineView(self.language, self.timeline_image)
-        # A chart already drawn is drawn again in the new language (its title and notes).
-        self.language.follow(lambda _code: view.draw() if view.image else None)
-        return view
+        return TimelineView(self.language, self.timeline_image)
+
+
+def notice_lines(store: ProgressStore, lang: Language) -> list[Line]:
+    """The progress store's message for the learner, if it has one (saving failed, a file set aside)."""
+    message = store.notice_in(lang)
+    return [[feedback.ui("notice", lang, "strong"), feedback.content(message, lang=lang)]] if message else []
 
 
 def key_words_frame(course: Course, lesson: Any) -> Any:
@@ -217,12 +222,8 @@ class PageSession:
         if self.store.read().language != lang:
             self.store.set_language(lang)
 
-    def notice_lines(self, lang: Language) -> list[Line]:
-        message = self.store.notice_in(lang)
-        return [[feedback.ui("notice", lang, "strong"), {"text": message, "lang": lang, "style": ""}]] if message else []
-
     def toolbar(self) -> LanguageBar:
-        return LanguageBar(self.language, self.notice_lines)
+        return LanguageBar(self.language, lambda lang: notice_lines(self.store, lang))
 
     def set_language(self, lang: Language) -> None:
         self.language.code = lang

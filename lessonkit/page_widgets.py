@@ -16,10 +16,10 @@ import traitlets
 from .exercise_widget import STATIC
 from .feedback import Line
 from .i18n import Language, say
-from .language import InterfaceLanguage
+from .language import FollowsLanguage, InterfaceLanguage
 
 
-class PageWidget(anywidget.AnyWidget):
+class PageWidget(FollowsLanguage, anywidget.AnyWidget):
     _esm = STATIC / "widgets.js"
     _css = STATIC / "lessonkit.css"
 
@@ -46,7 +46,7 @@ class StatusLine(PageWidget):
         super().__init__(css_class=css_class, lang=language.code, lines=lines_in(language.code), **traits)
         self.language = language
         self.lines_in = lines_in
-        language.follow(lambda _code: self.refresh())
+        self.follow_language(language, lambda _code: self.refresh())
 
     def refresh(self) -> None:
         with self.hold_sync():
@@ -67,7 +67,7 @@ class LanguageBar(StatusLine):
                          choices=[["en", "English"], ["ru", "Русский"]], legend=say("language", language.code))
         # The bar's `lang` is the notebook's language: the browser writes it, every view follows.
         traitlets.link((self, "lang"), (language, "code"))
-        language.follow(lambda code: setattr(self, "legend", say("language", code)))
+        self.follow_language(language, lambda code: setattr(self, "legend", say("language", code)))
 
     def choose(self, code: Language) -> None:
         """What a click on "English" or "Русский" does."""
@@ -82,13 +82,15 @@ class TimelineView(PageWidget):
                          legend=say("show_timeline", language.code))
         self.language = language
         self.draw_chart = draw
-        language.follow(self._write_legend)
+        self.follow_language(language, self._write_legend)
         self.on_msg(self._on_message)
 
     def _write_legend(self, code: Language) -> None:
         with self.hold_sync():
             self.lang = code
             self.legend = say("show_timeline", code)
+            if self.image:  # a chart already drawn is drawn again: its title and notes are words too
+                self.draw()
 
     def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
         if isinstance(content, dict) and content.get("action") == "draw":

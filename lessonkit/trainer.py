@@ -11,7 +11,6 @@ just read rather than the start of the alphabet.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +20,7 @@ from typing import Any
 import ipywidgets as w
 
 from . import feedback, leitner
+from .exercise_widget import display_order
 from .i18n import Language, say
 from .language import InterfaceLanguage
 from .model import Course, GlossaryEntry
@@ -48,19 +48,15 @@ class Outcome:
     detail: str = ""
 
 
-def _stable(values: list[str], salt: str) -> list[str]:
-    return sorted(values, key=lambda v: hashlib.sha256(f"{salt}|{v}".encode()).hexdigest())
-
-
 def choices_for(entry: GlossaryEntry, entries: list[GlossaryEntry], count: int = 4) -> tuple[str, ...]:
     """The right Russian equivalent and `count - 1` others from the glossary, in a fixed order.
 
     The order hangs on the Russian equivalents alone, so editing a note or a sentence of
     the glossary does not reshuffle the cards.
     """
-    others = [contextual for contextual in _stable([e.contextual for e in entries], entry.term) if contextual != entry.contextual]
+    others = [contextual for contextual in display_order([e.contextual for e in entries], entry.term) if contextual != entry.contextual]
     distractors = list(dict.fromkeys(others))[: count - 1]
-    return tuple(_stable([entry.contextual, *distractors], entry.term))
+    return tuple(display_order([entry.contextual, *distractors], entry.term))
 
 
 def check_recall(given: str, entry: GlossaryEntry) -> bool:

@@ -295,3 +295,14 @@ def test_each_lesson_shows_its_own_texts_date_and_the_start_page_the_datas_words
     assert course.map.source_description.split(":")[0] in start
     engine = Path(__file__).resolve().parent.parent / "lessonkit" / "build.py"
     assert "handout" not in engine.read_text(encoding="utf-8").lower()  # the words are the course's, in data/
+
+
+def test_self_study_and_workshop_minutes_are_named_as_such(course):
+    outputs = {output.path: output.content for output in build_all(course)}
+    start = outputs[f"notebooks/{course.map.start_page}.ipynb"]
+    assert "self-study minutes" in start
+    for ref in course.map.lessons:
+        assert f"**Self-study time:** about {ref.self_study_minutes} minutes" in outputs[f"notebooks/{ref.notebook}.ipynb"]
+        solution = outputs[f"solutions/{ref.notebook}.ipynb"]
+        assert f"**Workshop:** {ref.workshop_minutes} minutes" in solution
+        assert f"Timing plan: a {ref.workshop_minutes}-minute workshop" in solution

@@ -448,3 +448,23 @@ def test_strict_runs_fail_where_a_learner_would_see_a_message(mini, monkeypatch)
     with pytest.raises(LookupError, match="no exercise RIV1-99 in RIV-1"):
         LessonSession(mini, "RIV-1").show("RIV1-99")
     assert LessonSession(mini, "RIV-1").show("RIV1-01").spec["id"] == "RIV1-01"
+
+
+def test_a_cell_run_again_replaces_its_view_and_the_old_one_stops_following(mini):
+    session = LessonSession(mini, "RIV-1")
+    old = session.show("RIV1-01")
+    new = session.show("RIV1-01")
+    session.set_language("ru")
+    assert new.spec["labels"]["check"] == "Проверить"
+    assert old.spec["labels"]["check"] == "Check" and old.comm is None  # closed, and left as it was
+
+
+def test_a_drawn_timeline_is_drawn_again_in_the_new_language(mini):
+    session = LessonSession(mini, "RIV-1")
+    view = session.timeline()
+    session.set_language("ru")
+    assert view.image == ""  # not drawn before the learner asks
+    view.draw()
+    russian = view.image
+    session.set_language("en")
+    assert view.image.startswith("data:image/png;base64,") and view.image != russian
