@@ -45,7 +45,7 @@ def build_time() -> float:
 
 def check_time() -> float:
     code = (
-        "import timeit; from lessonkit.load import load_course; from lessonkit.answers import check;"
+        "import timeit; from lessonkit.load import load_course; from lessonkit.kinds import check;"
         "c=load_course(); ex=[e for _, e in c.all_exercises() if e.kind=='translation'][0];"
         "n=2000; print(timeit.timeit(lambda: check(ex, [i.model_answer for i in ex.items]), number=n)/n)"
     )

@@ -2,13 +2,14 @@
 
 Each checker takes an exercise record and the learner's responses (one per item) and
 returns an `ExerciseResult`. Nothing here raises on bad input: an unreadable answer is a
-result with a `problem`, which the view turns into a helpful message.
+result with a `problem`, which the view turns into a helpful message. Which checker marks
+which kind is said once, in `lessonkit.kinds` (`kinds.check` picks it).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -235,55 +236,3 @@ def check_table(exercise: model.TableCompletion, responses: Sequence[Any]) -> Ex
         status: Status = "right" if all(marks) else ("invalid" if problem else "wrong")
         results.append(ItemResult(status, problem=problem, cells=marks))
     return ExerciseResult(exercise.id, tuple(results))
-
-
-CHECKERS: dict[str, Callable[[Any, Sequence[Any]], ExerciseResult]] = {
-    "single_choice": check_single_choice,
-    "multiple_select": check_multiple_select,
-    "true_false_not_given": check_judgements,
-    "stated_inferred": check_judgements,
-    "matching": check_matching,
-    "gap_fill": check_gap_fill,
-    "word_formation": check_gap_fill,
-    "ordering": check_ordering,
-    "short_answer": check_key_terms,
-    "translation": check_key_terms,
-    "open_task": check_open_task,
-    "table_completion": check_table,
-}
-
-
-def check(exercise: Any, responses: Sequence[Any]) -> ExerciseResult:
-    """Check the responses to any exercise; the kind picks the checker."""
-    return CHECKERS[exercise.kind](exercise, responses)
-
-
-def key_responses(exercise: Any) -> list[Any]:
-    """The responses that the answer key itself gives: used by self-checks and tests."""
-    kind = exercise.kind
-    if kind == "multiple_select":
-        return [set(item.answers) for item in exercise.items]
-    if kind in ("short_answer", "translation"):
-        return [item.model_answer for item in exercise.items]
-    if kind == "open_task":
-        return [OpenResponse(item.model_answer, frozenset(range(len(item.checklist)))) for item in exercise.items]
-    if kind == "table_completion":
-        return [{column: answers[0] for column, answers in row.blanks.items()} for row in exercise.items]
-    return [item.answer for item in exercise.items]
-
-
-def answer_text(exercise: Any, index: int) -> str:
-    """The key of one item as a learner should read it."""
-    item = exercise.items[index]
-    kind = exercise.kind
-    if kind == "multiple_select":
-        return "; ".join(item.answers)
-    if kind in ("true_false_not_given", "stated_inferred"):
-        return item.answer.replace("_", " ").upper()
-    if kind == "ordering":
-        return " – ".join(item.answer)
-    if kind in ("short_answer", "translation", "open_task"):
-        return item.model_answer
-    if kind == "table_completion":
-        return "; ".join(f"{column}: {answers[0]}" for column, answers in item.blanks.items())
-    return item.answer

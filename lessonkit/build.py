@@ -17,28 +17,14 @@ import nbformat
 from nbformat import v4
 
 from . import model
-from .answers import answer_text
 from .i18n import say
+from .kinds import answer_text, kind_of
 from .model import Course
 from .solutions import self_check_line
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 # metadata.lessonkit.role of each built notebook: what it is, for tools that open it (a save hook).
 ROLES = ("lesson", "solution", "page")
-KIND_NAMES = {
-    "single_choice": "single choice",
-    "multiple_select": "multiple select",
-    "true_false_not_given": "true / false / not given",
-    "stated_inferred": "stated / inferred / not in the text",
-    "matching": "matching",
-    "gap_fill": "gap-fill",
-    "word_formation": "word formation",
-    "ordering": "ordering",
-    "short_answer": "short answer",
-    "translation": "translation RU → EN",
-    "open_task": "open task",
-    "table_completion": "table to complete",
-}
 
 
 @dataclass(frozen=True)
@@ -359,14 +345,12 @@ def evidence_text(item: Any) -> str:
 
 
 def item_text(exercise: Any, item: Any) -> str:
-    if exercise.kind == "table_completion":
+    """The item's words in the key table: its stem (and base word), or a row's given cells."""
+    stem = kind_of(exercise).stem
+    if stem is None:
         return "; ".join(f"{cell_text(k)}: {cell_text(v)}" for k, v in item.cells.items())
-    for field in ("prompt", "statement", "left", "text", "source"):
-        value = getattr(item, field, None)
-        if value:
-            base = getattr(item, "base", None)
-            return cell_text(value) + (f" ({cell_text(base)})" if base else "")
-    return ""
+    base = getattr(item, "base", None)
+    return cell_text(getattr(item, stem)) + (f" ({cell_text(base)})" if base else "")
 
 
 def answer_key_table(exercise: Any) -> str:
@@ -380,7 +364,7 @@ def answer_key_table(exercise: Any) -> str:
     if getattr(exercise, "distractors", None):
         extras.append("Distractors: " + ", ".join(md_escape(d) for d in exercise.distractors) + ".")
     for item in exercise.items:
-        if exercise.kind == "table_completion":
+        if getattr(item, "blanks", None):
             others = {c: a[1:] for c, a in item.blanks.items() if len(a) > 1}
             if others:
                 extras.append("Also accepted: " + "; ".join(f"{md_escape(c)}: " + ", ".join(md_escape(x) for x in alts) for c, alts in others.items()) + ".")
@@ -421,7 +405,7 @@ def build_solution(course: Course, ref: model.LessonRef) -> str:
         for exercise_id in section.exercises:
             exercise = lesson.exercise(exercise_id)
             nb.markdown(
-                f"### {exercise.id} · {md_escape(exercise.title)} ({KIND_NAMES[exercise.kind]})\n\n"
+                f"### {exercise.id} · {md_escape(exercise.title)} ({kind_of(exercise).name_en})\n\n"
                 f"{md_escape(exercise.instruction)}\n\n{answer_key_table(exercise)}\n\n*Hint given to learners:* {md_escape(exercise.hint)}"
             )
     if lesson.teacher.discussion:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,16 +19,17 @@ import anywidget
 import traitlets
 
 from . import feedback
-from .answers import ExerciseResult, OpenResponse, check
+from .answers import ExerciseResult, OpenResponse
 from .feedback import Line
 from .i18n import Language, say
+from .kinds import KindDefinition, check, kind_of
 from .language import FollowsLanguage, InterfaceLanguage
 
 STATIC = Path(__file__).parent / "static"
 ACTIONS = ("check", "hint", "answer", "retry", "self_credit", "report")
 # Where the checker may be wrong about a right answer (many ways to say one meaning), the
-# learner can count it as right on their own word, and report it for the course's authors.
-CLAIMABLE = ("short_answer", "translation")
+# learner can count it as right on their own word, and report it for the course's authors:
+# the kinds whose definition is `claimable`.
 CLAIM_KINDS = {"self_credit": "self_credited", "report": "should_be_accepted"}
 
 
@@ -40,67 +42,109 @@ def display_order(options: Sequence[str], salt: str) -> list[str]:
     return sorted(options, key=lambda option: hashlib.sha256(f"{salt}|{option}".encode()).hexdigest())
 
 
-# --- what the browser draws for one item, per kind ----------------------------------------------
+# --- what the browser draws for one item, per control -------------------------------------------
+# Each kind names its control (`KindDefinition.control`); widgets.js has one builder per control.
 
-JUDGEMENT_LABELS = {
-    "true_false_not_given": ("true", "false", "not_given"),
-    "stated_inferred": ("stated", "inferred", "not_in_text"),
-}
+
+@dataclass(frozen=True)
+class Control:
+    """One item builder of widgets.js: what its spec adds to the item's type and prompt, what
+    an untouched item sends, and how the browser's JSON becomes what the checker takes."""
+
+    spec: Callable[[KindDefinition, Any, int, Language], dict[str, Any]]
+    empty: Callable[[dict[str, Any]], Any]
+    read: Callable[[dict[str, Any], Any], Any]
 
 
 def _options(values: Sequence[str]) -> list[dict[str, str]]:
     return [{"value": value, "label": value} for value in values]
 
 
+def _choice_spec(kind: KindDefinition, exercise: Any, index: int, lang: Language) -> dict[str, Any]:
+    return {"options": _options(display_order(exercise.items[index].options, f"{exercise.id}/{index}"))}
+
+
+def _judgement_spec(kind: KindDefinition, exercise: Any, index: int, lang: Language) -> dict[str, Any]:
+    return {"options": [{"value": key, "label": say(key, lang)} for key in kind.scale]}
+
+
+def _order_spec(kind: KindDefinition, exercise: Any, index: int, lang: Language) -> dict[str, Any]:
+    segments = exercise.items[index].segments
+    return {"segments": [{"label": label, "text": words} for label, words in sorted(segments.items())],
+            "positions": [say("position", lang, n=n + 1) for n in range(len(segments))]}
+
+
+def _text_spec(kind: KindDefinition, exercise: Any, index: int, lang: Language) -> dict[str, Any]:
+    before = say("source_text", lang) if kind.stem_lang != "en" else ""  # a source text to translate
+    return {"prompt_lang": kind.stem_lang, "before": before, "rows": 4}
+
+
+def _row_spec(kind: KindDefinition, exercise: Any, index: int, lang: Language) -> dict[str, Any]:
+    cells = exercise.items[index].cells
+    return {"cells": [{"column": c, "given": cells[c]} if c in cells else {"column": c} for c in exercise.columns]}
+
+
+def _nothing(spec: dict[str, Any]) -> None:
+    return None
+
+
+def _read_choice(spec: dict[str, Any], raw: Any) -> str | None:
+    return raw if isinstance(raw, str) and raw else None
+
+
+def _read_text(spec: dict[str, Any], raw: Any) -> str:
+    return raw if isinstance(raw, str) else ""
+
+
+def _read_order(spec: dict[str, Any], raw: Any) -> list[str | None]:
+    return [str(v) if isinstance(v, str) and v else None for v in raw] if isinstance(raw, list) else []
+
+
+def _read_open(spec: dict[str, Any], raw: Any) -> OpenResponse:
+    raw = raw if isinstance(raw, dict) else {}
+    ticked = raw.get("ticked", [])
+    text = raw.get("text", "")
+    return OpenResponse(text if isinstance(text, str) else "",
+                        frozenset(n for n in ticked if isinstance(n, int)) if isinstance(ticked, list) else frozenset())
+
+
+def _read_row(spec: dict[str, Any], raw: Any) -> dict[str, str]:
+    raw = raw if isinstance(raw, dict) else {}
+    return {str(k): v if isinstance(v, str) else "" for k, v in raw.items()}
+
+
+CONTROLS: dict[str, Control] = {
+    "choice": Control(_choice_spec, _nothing, _read_choice),
+    "multi": Control(_choice_spec, lambda spec: [], lambda spec, raw: {str(v) for v in raw} if isinstance(raw, list) else set()),
+    "judgement": Control(_judgement_spec, _nothing, _read_choice),
+    "select": Control(lambda kind, exercise, index, lang: {"options": _options(exercise.choices)}, _nothing, _read_choice),
+    "gap": Control(lambda kind, exercise, index, lang: {"base": getattr(exercise.items[index], "base", None) or ""},
+                   lambda spec: "", _read_text),
+    "order": Control(_order_spec, lambda spec: [None] * len(spec["segments"]), _read_order),
+    "text": Control(_text_spec, lambda spec: "", _read_text),
+    "open": Control(lambda kind, exercise, index, lang: {"checklist": list(exercise.items[index].checklist), "rows": 8},
+                    lambda spec: {"text": "", "ticked": []}, _read_open),
+    "row": Control(_row_spec, lambda spec: {c["column"]: "" for c in spec["cells"] if "given" not in c}, _read_row),
+}
+
+
 def item_spec(exercise: Any, index: int, lang: Language) -> dict[str, Any]:
     """The item as the browser needs it to draw its controls, in the interface language."""
-    item = exercise.items[index]
-    kind = exercise.kind
-    salt = f"{exercise.id}/{index}"
-    if kind == "single_choice":
-        return {"type": "choice", "prompt": item.prompt, "options": _options(display_order(item.options, salt))}
-    if kind == "multiple_select":
-        return {"type": "multi", "prompt": item.prompt, "options": _options(display_order(item.options, salt))}
-    if kind in JUDGEMENT_LABELS:
-        labels = [{"value": key, "label": say(key, lang)} for key in JUDGEMENT_LABELS[kind]]
-        return {"type": "judgement", "prompt": item.statement, "options": labels}
-    if kind == "matching":
-        return {"type": "select", "prompt": item.left, "options": _options(exercise.choices)}
-    if kind in ("gap_fill", "word_formation"):
-        return {"type": "gap", "prompt": item.text, "base": getattr(item, "base", None) or ""}
-    if kind == "ordering":
-        return {
-            "type": "order", "prompt": item.prompt,
-            "segments": [{"label": label, "text": words} for label, words in sorted(item.segments.items())],
-            "positions": [say("position", lang, n=n + 1) for n in range(len(item.segments))],
-        }
-    if kind == "translation":
-        return {"type": "text", "prompt": item.source, "prompt_lang": "ru", "before": say("source_text", lang), "rows": 4}
-    if kind == "short_answer":
-        return {"type": "text", "prompt": item.prompt, "prompt_lang": "en", "before": "", "rows": 4}
-    if kind == "open_task":
-        return {"type": "open", "prompt": item.prompt, "checklist": list(item.checklist), "rows": 8}
-    if kind == "table_completion":
-        cells = [{"column": column, "given": item.cells[column]} if column in item.cells else {"column": column}
-                 for column in exercise.columns]
-        return {"type": "row", "cells": cells}
-    raise ValueError(f"no view for exercise kind {kind!r}")
+    kind = kind_of(exercise)
+    spec: dict[str, Any] = {"type": kind.control}
+    if kind.stem is not None:
+        spec["prompt"] = str(getattr(exercise.items[index], kind.stem))
+    return spec | CONTROLS[kind.control].spec(kind, exercise, index, lang)
+
+
+def _control(spec: dict[str, Any]) -> Control:
+    """The control a spec names; an unknown one (a stale front end) is read as a choice."""
+    return CONTROLS.get(spec.get("type", ""), CONTROLS["choice"])
 
 
 def empty_response(spec: dict[str, Any]) -> Any:
     """What an untouched item sends: nothing chosen, nothing typed."""
-    kind = spec["type"]
-    if kind == "multi":
-        return []
-    if kind == "order":
-        return [None] * len(spec["segments"])
-    if kind in ("gap", "text"):
-        return ""
-    if kind == "open":
-        return {"text": "", "ticked": []}
-    if kind == "row":
-        return {cell["column"]: "" for cell in spec["cells"] if "given" not in cell}
-    return None
+    return _control(spec).empty(spec)
 
 
 def checker_input(spec: dict[str, Any], raw: Any) -> Any:
@@ -108,23 +152,7 @@ def checker_input(spec: dict[str, Any], raw: Any) -> Any:
 
     Anything malformed (a hostile or stale front end) reads as no answer, never raises.
     """
-    kind = spec["type"]
-    if kind == "multi":
-        return {str(v) for v in raw} if isinstance(raw, list) else set()
-    if kind == "order":
-        return [str(v) if isinstance(v, str) and v else None for v in raw] if isinstance(raw, list) else []
-    if kind == "open":
-        raw = raw if isinstance(raw, dict) else {}
-        ticked = raw.get("ticked", [])
-        text = raw.get("text", "")
-        return OpenResponse(text if isinstance(text, str) else "",
-                            frozenset(n for n in ticked if isinstance(n, int)) if isinstance(ticked, list) else frozenset())
-    if kind == "row":
-        raw = raw if isinstance(raw, dict) else {}
-        return {str(k): v if isinstance(v, str) else "" for k, v in raw.items()}
-    if kind in ("gap", "text"):
-        return raw if isinstance(raw, str) else ""
-    return raw if isinstance(raw, str) and raw else None
+    return _control(spec).read(spec, raw)
 
 
 # --- the widget -----------------------------------------------------------------------------------
@@ -228,10 +256,10 @@ class ExerciseWidget(FollowsLanguage, anywidget.AnyWidget):
             model_answer = getattr(self.exercise.items[n], "model_answer", None)
             # Translations and open tasks always show the model answer once checked: variants are many.
             attempted = shown == "result" and status in ("right", "wrong")
-            if attempted and model_answer and self.exercise.kind in ("translation", "open_task"):
+            if attempted and model_answer and kind_of(self.exercise).shows_model_answer:
                 lines.append(feedback.model_answer_line(model_answer, lang))
             offers: list[str] = []
-            if attempted and status == "wrong" and self.exercise.kind in CLAIMABLE:
+            if attempted and status == "wrong" and kind_of(self.exercise).claimable:
                 taken = self.claims.get(n, set())
                 if "self_credit" in taken:
                     status = "self"
@@ -271,7 +299,7 @@ class ExerciseWidget(FollowsLanguage, anywidget.AnyWidget):
 
     def claim(self, action: str, index: int) -> None:
         """ "My answer means the same" (self_credit) or "Report" for item `index` (from 0)."""
-        if action not in CLAIM_KINDS or self.result is None or self.exercise.kind not in CLAIMABLE:
+        if action not in CLAIM_KINDS or self.result is None or not kind_of(self.exercise).claimable:
             return
         if not 0 <= index < len(self.exercise.items) or self.result.items[index].status != "wrong":
             return  # only a checked, wrong answer can be claimed

@@ -12,11 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .answers import check, key_responses
+from .kinds import KINDS, check, key_responses, kind_of
 
-KEY_TERM_KINDS = ("short_answer", "translation")
-GAP_KINDS = ("gap_fill", "word_formation")
-TYPED_KINDS = (*KEY_TERM_KINDS, *GAP_KINDS, "table_completion")
+# The kinds whose answers are typed, so that the authors' learner examples are judged.
+TYPED_KINDS = tuple(key for key, definition in KINDS.items() if definition.fairness is not None)
 # Issue-level rule for authors: meanings are said many ways, forms few.
 MIN_ACCEPT = {"key_terms": 5, "form": 1}
 MIN_REJECT = {"key_terms": 3, "form": 2}
@@ -31,18 +30,18 @@ class Example:
 
 
 def examples_of(exercise: Any) -> Iterator[Example]:
+    """Every learner example of a typed exercise, per item and blank (none for other kinds)."""
+    definition = kind_of(exercise)
+    if definition.fairness is None:
+        return
     for n, item in enumerate(exercise.items):
-        if exercise.kind == "table_completion":
-            for column, examples in item.examples.items():
-                for answer in examples.accept:
-                    yield Example(n, column, answer, True)
-                for answer in examples.reject:
-                    yield Example(n, column, answer, False)
-        elif exercise.kind in TYPED_KINDS:
-            for answer in item.examples.accept:
-                yield Example(n, None, answer, True)
-            for answer in item.examples.reject:
-                yield Example(n, None, answer, False)
+        for column, examples in definition.example_sets(item):
+            if examples is None:
+                continue
+            for answer in examples.accept:
+                yield Example(n, column, answer, True)
+            for answer in examples.reject:
+                yield Example(n, column, answer, False)
 
 
 def judge(exercise: Any, example: Example) -> tuple[bool, str]:
@@ -82,16 +81,14 @@ def misjudged(exercise: Any) -> list[str]:
 
 def too_few_examples(exercise: Any) -> list[str]:
     """Typed items that carry fewer examples than the course asks of authors."""
-    if exercise.kind not in TYPED_KINDS:
+    definition = kind_of(exercise)
+    rule = definition.fairness
+    if rule is None:
         return []
-    rule = "key_terms" if exercise.kind in KEY_TERM_KINDS else "form"
     lines = []
     for n, item in enumerate(exercise.items, start=1):
-        if exercise.kind == "table_completion":
-            sets = [(f"item {n}, {column}", item.examples.get(column)) for column in item.blanks]
-        else:
-            sets = [(f"item {n}", item.examples)]
-        for where, examples in sets:
+        for column, examples in definition.example_sets(item):
+            where = f"item {n}, {column}" if column is not None else f"item {n}"
             accepted = len(examples.accept) if examples else 0
             rejected = len(examples.reject) if examples else 0
             if accepted < MIN_ACCEPT[rule] or rejected < MIN_REJECT[rule]:

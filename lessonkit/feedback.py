@@ -11,15 +11,15 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
-from .answers import ItemResult, answer_text
+from .answers import ItemResult
 from .i18n import Language, say
+from .kinds import answer_text, kind_of
 
 if TYPE_CHECKING:
     from . import model
 
 # "label" is a strong heading followed by a colon; "quote" is set in «guillemets».
 Style = Literal["", "strong", "em", "quote", "label"]
-JUDGEMENTS = ("true_false_not_given", "stated_inferred")
 
 
 class Segment(TypedDict):
@@ -104,7 +104,7 @@ def answer_lines(exercise: Any, index: int, lang: Language) -> list[Line]:
 
 def key_segment(exercise: Any, index: int, lang: Language) -> Segment:
     """The key as the learner saw the options: a judgement in the interface's words."""
-    if exercise.kind in JUDGEMENTS:
+    if kind_of(exercise).scale:
         return ui(exercise.items[index].answer, lang, "strong")
     return content(answer_text(exercise, index), "strong")
 

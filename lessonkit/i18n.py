@@ -107,10 +107,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{new}, {due} due for review.",
         "ru": "{new}, к повторению: {due}.",
     },
+    # how long ago (lessonkit.wording.describe_age); units are "a|b(|c)" forms like new_words
+    "age_just_now": {"en": "just now", "ru": "только что"},
+    "age_today": {"en": "today", "ru": "сегодня"},
+    "age_yesterday": {"en": "yesterday", "ru": "вчера"},
+    "age_ago": {"en": "{count} ago", "ru": "{count} назад"},
+    "unit_minutes": {"en": "minute|minutes", "ru": "минуту|минуты|минут"},
+    "unit_days": {"en": "day|days", "ru": "день|дня|дней"},
+    "unit_weeks": {"en": "week|weeks", "ru": "неделю|недели|недель"},
+    "unit_months": {"en": "month|months", "ru": "месяц|месяца|месяцев"},
+    "unit_years": {"en": "year|years", "ru": "год|года|лет"},
     "show_timeline": {"en": "Show the timeline of dated events", "ru": "Показать хронологию событий"},
+    # notices of the progress store (lessonkit.wording.notice_text): {detail} is the reason
+    # or the backup's name, {copy} the file that keeps this session's progress
     "not_saved": {
-        "en": "Your progress could not be saved ({detail}); it is kept for this session only. Export it before you close the notebook.",
-        "ru": "Не удалось сохранить прогресс ({detail}); он сохранится только до конца сеанса. Экспортируйте его, прежде чем закрыть тетрадь.",
+        "en": "Your progress could not be saved ({detail}). What you do now is kept only while this notebook is open: please tell your instructor.",
+        "ru": "Не удалось сохранить прогресс ({detail}). То, что вы делаете сейчас, хранится, только пока открыта эта тетрадь: сообщите преподавателю.",
+    },
+    "not_saved_copied": {
+        "en": "Your progress could not be saved ({detail}). Nothing is lost: a copy with everything you have done is kept up to date in {copy}. Keep that file (download it from the file browser); you can import it on the progress page.",
+        "ru": "Не удалось сохранить прогресс ({detail}). Ничего не потеряно: копия со всем, что вы сделали, обновляется в файле {copy}. Сохраните этот файл (скачайте его из списка файлов); его можно импортировать на странице прогресса.",
     },
     "unreadable": {
         "en": "Your progress file could not be read; it was kept as {detail} and a new one was started.",
@@ -168,6 +184,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "exported": {
         "en": "Saved as {detail} next to this notebook: right-click it in the file browser and choose Download.",
         "ru": "Сохранено как {detail} рядом с этой тетрадью: щёлкните по файлу правой кнопкой в списке файлов и выберите Download (Скачать).",
+    },
+    "export_failed": {
+        "en": "The export could not be written next to this notebook ({detail}). Your progress is unchanged.",
+        "ru": "Не удалось записать экспорт рядом с этой тетрадью ({detail}). Ваш прогресс не изменился.",
     },
     "import": {"en": "Import progress", "ru": "Импортировать прогресс"},
     "import_choose": {"en": "Choose a progress file (.json)", "ru": "Выберите файл прогресса (.json)"},

@@ -20,11 +20,29 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from .progress import WordRecord
+from pydantic import BaseModel, ConfigDict, Field
+
+from .utc import UtcTime
 
 BOXES = 5
 INTERVAL_DAYS: dict[int, int] = {1: 0, 2: 1, 3: 3, 4: 7, 5: 14}
 RECALL_AFTER = 2  # successful reviews before Russian-to-English recall is offered
+
+
+class WordRecord(BaseModel):
+    """One word's card: its box and answer counts, as the progress file keeps it (`words`).
+
+    The card lives here, with the rules that move it, so scheduling needs nothing from the
+    store; lessonkit.progress_model puts it into the saved progress.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    box: int = Field(default=1, ge=1, le=BOXES)
+    last_review: UtcTime | None = None
+    right: int = Field(default=0, ge=0)
+    wrong: int = Field(default=0, ge=0)
+    direction_successes: int = Field(default=0, ge=0)  # right answers so far; unlocks RU->EN recall
 
 
 def review(record: WordRecord | None, right: bool, now: datetime) -> WordRecord:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
+
+import nbformat
 
 _MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)\)")
 _HTML_LINK = re.compile(r'href="([^"]+)"')
@@ -17,13 +18,23 @@ def markdown_sources(root: Path) -> list[tuple[Path, str]]:
     sources = [(root / name, (root / name).read_text(encoding="utf-8")) for name in ("README.md", "data/README.md") if (root / name).exists()]
     for folder in ("notebooks", "solutions"):
         for notebook in sorted((root / folder).glob("*.ipynb")):
-            cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-            text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-            sources.append((notebook, text))
+            sources.append((notebook, notebook_markdown(notebook)))
     return sources
 
 
+def notebook_markdown(path: Path) -> str:
+    """The Markdown cells of a notebook, one after another.
+
+    nbformat reads the file rather than our own JSON walking: it upgrades older notebook
+    versions and joins a cell source stored as a list of lines (as Jupyter saves them)
+    into one string, so a link split across two stored lines is still one link.
+    """
+    notebook = nbformat.read(path, as_version=4)
+    return "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+
+
 def links_in(text: str) -> list[str]:
+    """Targets of Markdown links (not images) and HTML hrefs, in the order written."""
     return _MD_LINK.findall(text) + _HTML_LINK.findall(text)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
@@ -352,25 +352,12 @@ class TableCompletion(ExerciseBase):
         return self
 
 
-Exercise = Annotated[
-    SingleChoice | MultipleSelect | TrueFalseNotGiven | StatedInferred | Matching | GapFill | WordFormation | Ordering | ShortAnswer | Translation | OpenTask | TableCompletion,
-    Field(discriminator="kind"),
-]
-
-EXERCISE_KINDS: tuple[str, ...] = (
-    "single_choice",
-    "multiple_select",
-    "true_false_not_given",
-    "stated_inferred",
-    "matching",
-    "gap_fill",
-    "word_formation",
-    "ordering",
-    "short_answer",
-    "translation",
-    "open_task",
-    "table_completion",
-)
+# The union pydantic needs to tell the kinds apart. `lessonkit.kinds` holds one definition
+# per kind; tests/test_kinds.py fails unless the two name the same classes.
+ExerciseRecord = SingleChoice | MultipleSelect | TrueFalseNotGiven | StatedInferred | Matching | GapFill | WordFormation | Ordering | ShortAnswer | Translation | OpenTask | TableCompletion
+Exercise = Annotated[ExerciseRecord, Field(discriminator="kind")]
+EXERCISE_CLASSES: tuple[type[ExerciseBase], ...] = get_args(ExerciseRecord)
+EXERCISE_KINDS: tuple[str, ...] = tuple(get_args(cls.model_fields["kind"].annotation)[0] for cls in EXERCISE_CLASSES)
 
 
 # --- the timeline of dated events -------------------------------------------------------

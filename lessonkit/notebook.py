@@ -18,6 +18,7 @@ from .feedback import Line
 from .i18n import Language
 from .language import InterfaceLanguage
 from .page_widgets import LanguageBar, StatusLine, TimelineView
+from .wording import count_words, describe_age, notice_text
 
 if TYPE_CHECKING:
     from .model import Course
@@ -106,8 +107,6 @@ class LessonSession:
 
     def last_time_line(self, exercise_id: str, lang: Language) -> Line:
         """"Last time: 3 of 4, yesterday." for an exercise checked in an earlier session."""
-        from .progress import describe_age
-
         if self.store is None:
             return []
         record = self.store.last_time(exercise_id)
@@ -124,7 +123,6 @@ class LessonSession:
         if self.store is None or self.lesson is None or self.course is None or not self.course.map.trainer:
             return []
         from .leitner import new_and_due
-        from .trainer import count_words
 
         terms = [e.term for e in self.course.glossary_entries(self.lesson.shown_paragraph_ids)]
         new, due = new_and_due(terms, self.store.read().words, self.store.clock())
@@ -182,8 +180,9 @@ class LessonSession:
 
 
 def notice_lines(store: ProgressStore, lang: Language) -> list[Line]:
-    """The progress store's message for the learner, if it has one (saving failed, a file set aside)."""
-    message = store.notice_in(lang)
+    """The progress store's notice in the learner's words, if it has one (a file set aside,
+    saving failed: then the notice names the copy that keeps this session's work)."""
+    message = notice_text(store.notice, lang)
     return [[feedback.ui("notice", lang, "strong"), feedback.content(message, lang=lang)]] if message else []
 
 
@@ -223,7 +222,10 @@ class PageSession:
             self.store.set_language(lang)
 
     def toolbar(self) -> LanguageBar:
-        return LanguageBar(self.language, lambda lang: notice_lines(self.store, lang))
+        """The language switch and the store's notice, redrawn after every save of the view."""
+        bar = LanguageBar(self.language, lambda lang: notice_lines(self.store, lang))
+        self.view.after_save.append(bar.refresh)
+        return bar
 
     def set_language(self, lang: Language) -> None:
         self.language.code = lang

@@ -11,6 +11,7 @@ an HTML widget reloads the whole page instead of opening a tab.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -23,7 +24,9 @@ from . import feedback
 from .i18n import Language, say
 from .language import InterfaceLanguage
 from .model import Course, LessonRef
-from .progress import Progress, ProgressImportError, ProgressStore, describe_age
+from .progress import Progress, ProgressImportError, ProgressStore
+from .safe_files import reason
+from .wording import describe_age
 
 AUTO = "auto"  # buttons as wide as their label: a fixed width clips Russian labels
 
@@ -193,6 +196,7 @@ class ProgressPage:
         self.folder = folder or Path.cwd()
         self.message = w.HTML()
         self._said: tuple[str, str] | None = None  # the message's key and detail, redrawn in the new language
+        self.after_save: list[Callable[[], None]] = []  # e.g. the notice line above the page
         self.export_button = w.Button(icon="download", layout=w.Layout(width=AUTO))
         self.export_button.on_click(self.export)
         self.upload = w.FileUpload(accept=".json", multiple=False, layout=w.Layout(width=AUTO))
@@ -238,9 +242,15 @@ class ProgressPage:
             self.draw_missed()
 
     def tell(self, key: str, detail: str = "") -> None:
-        """Show an interface message (and keep it, to say it again in another language)."""
+        """Show an interface message (and keep it, to say it again in another language).
+
+        A message follows an action (an export, an import, a reset) that may have changed
+        the store's notice, so whatever shows the notice is redrawn too.
+        """
         self._said = (key, detail)
         self.message.value = feedback.text(key, self.lang, detail=detail)
+        for saved in self.after_save:
+            saved()
 
     # --- views -----------------------------------------------------------------------------
 
@@ -363,10 +373,15 @@ class ProgressPage:
 
     # --- actions ---------------------------------------------------------------------------
 
-    def export(self, _button: Any = None) -> Path:
+    def export(self, _button: Any = None) -> Path | None:
+        """The progress this kernel holds (the in-memory one while saving fails) as a file here."""
         stamp = self.store.clock().strftime("%Y%m%d-%H%M%S")
         target = self.folder / f"my-progress-{stamp}.json"
-        self.store.export_to(target)
+        try:
+            self.store.export_to(target)
+        except OSError as error:  # a read-only notebook folder: a sentence, not a traceback
+            self.tell("export_failed", reason(error))
+            return None
         self.tell("exported", target.name)
         return target
 

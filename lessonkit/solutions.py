@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .answers import check, key_responses
+from .kinds import check, key_responses
 from .load import DataError, load_course
 
 

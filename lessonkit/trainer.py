@@ -25,8 +25,9 @@ from .i18n import Language, say
 from .language import InterfaceLanguage
 from .model import Course, GlossaryEntry
 from .normalise import input_problem, same_answer
-from .progress import ProgressStore, ru_plural
+from .progress import ProgressStore
 from .progress_page import AUTO, lang_attribute, lesson_of_paragraph, lessons_begun, link, show_html
+from .wording import count_words
 
 SESSION_SIZES = (10, 20)
 
@@ -61,14 +62,6 @@ def choices_for(entry: GlossaryEntry, entries: list[GlossaryEntry], count: int =
 
 def check_recall(given: str, entry: GlossaryEntry) -> bool:
     return any(same_answer(given, form) for form in {entry.term, entry.marked_form})
-
-
-def count_words(n: int, key: str, lang: Language) -> str:
-    """'1 new word', '35 new words', '2 новых слова': `key` holds the forms, split by '|'."""
-    forms = say(key, lang).split("|")
-    if lang == "ru":
-        return f"{n} {ru_plural(n, (forms[0], forms[1], forms[2]))}"
-    return f"{n} {forms[0] if n == 1 else forms[1]}"
 
 
 def word_order(course: Course, first: Iterable[str] = ()) -> list[str]:
@@ -109,6 +102,7 @@ class VocabularyTrainer:
         self.answered: list[tuple[str, bool]] = []
         self.outcome: Outcome | None = None
         self.finished: list[tuple[str, bool]] | None = None  # the last session's answers, for the summary
+        self.after_save: list[Callable[[], None]] = []  # e.g. the notice line above the trainer
 
         # A grid puts the description beside the buttons, with a gap (ipywidgets stacks them otherwise).
         self.size = w.ToggleButtons(options=[(str(n), n) for n in SESSION_SIZES], value=SESSION_SIZES[0],
@@ -268,6 +262,8 @@ class VocabularyTrainer:
                 return
             right = given == entry.contextual
         box = self.store.record_review(entry.term, right).words[entry.term].box
+        for saved in self.after_save:
+            saved()
         self.outcome = Outcome(right, box=box)
         self.result.value = self.result_html()
         self.status.value = self.status_html()

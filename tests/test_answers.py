@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lessonkit.answers import OpenResponse, check, key_responses, parse_order
+from lessonkit.answers import OpenResponse, parse_order
+from lessonkit.kinds import check, key_responses
 
 
 def ex(mini, n):

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lessonkit.answers import OpenResponse, check, key_responses
+from lessonkit.answers import OpenResponse
+from lessonkit.kinds import KINDS, check, key_responses, kind_of
 from lessonkit.normalise import same_answer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +27,7 @@ def all_items(course):
 def test_every_evidence_quote_is_in_its_paragraph(course):
     checked = 0
     for _, exercise, n, item in all_items(course):
-        assert item.evidence or exercise.kind in ("open_task",), f"{exercise.id} item {n + 1} has no evidence"
+        assert item.evidence or kind_of(exercise).control == "open", f"{exercise.id} item {n + 1} has no evidence"
         for evidence in item.evidence:
             paragraph = course.paragraphs[evidence.paragraph]
             assert squeeze(evidence.quote) in squeeze(paragraph.full_text), f"{exercise.id} item {n + 1}: {evidence.quote!r}"
@@ -48,31 +49,41 @@ def test_every_key_passes_its_own_checker(course):
         assert result.complete, f"{exercise.id}: {[r.status for r in result.items]}"
 
 
+def _wrong_gap_words(kind, exercise, item) -> list:
+    others = [other.answer for other in exercise.items if not same_answer(other.answer, item.answer)]
+    others = [o for o in others if not any(same_answer(o, a) for a in item.accept)]
+    return others + getattr(exercise, "extra_words", [])
+
+
+def _wrong_selections(kind, exercise, item) -> list:
+    right = set(item.answers)
+    return [right - {a} for a in right if len(right) > 1] + [right | {o} for o in item.options if o not in right]
+
+
+# Per control of the registry: responses that must not pass for an item (kind, exercise, item).
+WRONG_RESPONSES = {
+    "choice": lambda kind, exercise, item: [o for o in item.options if o != item.answer],
+    "judgement": lambda kind, exercise, item: [label for label in kind.scale if label != item.answer],
+    "select": lambda kind, exercise, item: [c for c in exercise.choices if c != item.answer],
+    "multi": _wrong_selections,
+    "order": lambda kind, exercise, item: [item.answer[::-1]],
+    "gap": _wrong_gap_words,
+    "text": lambda kind, exercise, item: [
+        "I do not know.", getattr(item, kind.stem) if kind.stem_lang != "en" else "The text does not say."],
+    "open": lambda kind, exercise, item: [OpenResponse(item.model_answer, frozenset())],
+    "row": lambda kind, exercise, item: [],  # each blank of a row is tried by the fairness examples
+}
+
+
+def test_every_control_says_which_responses_must_fail():
+    assert {kind.control for kind in KINDS.values()} == set(WRONG_RESPONSES)
+
+
 def test_no_distractor_is_accepted(course):
     for _, exercise, n, item in all_items(course):
         responses = key_responses(exercise)
-        wrong_choices: list = []
-        if exercise.kind == "single_choice":
-            wrong_choices = [o for o in item.options if o != item.answer]
-        elif exercise.kind in ("true_false_not_given", "stated_inferred"):
-            scale = ("true", "false", "not_given") if exercise.kind == "true_false_not_given" else ("stated", "inferred", "not_in_text")
-            wrong_choices = [label for label in scale if label != item.answer]
-        elif exercise.kind == "matching":
-            wrong_choices = [c for c in exercise.choices if c != item.answer]
-        elif exercise.kind == "multiple_select":
-            right = set(item.answers)
-            wrong_choices = [right - {a} for a in right if len(right) > 1] + [right | {o} for o in item.options if o not in right]
-        elif exercise.kind == "ordering":
-            wrong_choices = [item.answer[::-1]]
-        elif exercise.kind in ("gap_fill", "word_formation"):
-            others = [other.answer for other in exercise.items if not same_answer(other.answer, item.answer)]
-            others = [o for o in others if not any(same_answer(o, a) for a in item.accept)]
-            wrong_choices = others + getattr(exercise, "extra_words", [])
-        elif exercise.kind in ("short_answer", "translation"):
-            wrong_choices = ["I do not know.", item.source if exercise.kind == "translation" else "The text does not say."]
-        elif exercise.kind == "open_task":
-            wrong_choices = [OpenResponse(item.model_answer, frozenset())]
-        for wrong in wrong_choices:
+        kind = kind_of(exercise)
+        for wrong in WRONG_RESPONSES[kind.control](kind, exercise, item):
             trial = list(responses)
             trial[n] = wrong
             assert not check(exercise, trial).items[n].right, f"{exercise.id} item {n + 1} accepts {wrong!r}"
@@ -189,10 +200,8 @@ def test_glossary_keeps_handout_translation_and_gives_the_contextual_one(course)
 def test_every_kind_is_used_at_least_twice_across_the_course(course):
     from collections import Counter
 
-    from lessonkit.model import EXERCISE_KINDS
-
     used = Counter(exercise.kind for _, exercise in course.all_exercises())
-    assert {kind: used[kind] for kind in EXERCISE_KINDS if used[kind] < 2} == {}
+    assert {kind: used[kind] for kind in KINDS if used[kind] < 2} == {}
 
 
 def test_thin_plan_points_say_what_the_text_does_not_contain(course):

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
 from lessonkit.i18n import LANGUAGES, STRINGS, placeholders, say
+from lessonkit.progress import Notice
+from lessonkit.wording import count_words, describe_age, notice_text, ru_plural
+
+NOW = datetime(2026, 11, 26, 10, 15, tzinfo=timezone.utc)
 
 CYRILLIC = re.compile(r"[а-яё]", re.I)
 
@@ -45,3 +51,74 @@ def test_every_string_in_the_table_is_used():
     source += (engine / "static" / "widgets.js").read_text(encoding="utf-8")
     unused = [key for key in STRINGS if f'"{key}"' not in source and f"'{key}'" not in source]
     assert table and unused == []
+
+
+# --- how long ago -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "delta, en, ru",
+    [
+        (timedelta(seconds=5), "just now", "только что"),
+        (timedelta(seconds=-30), "just now", "только что"),
+        (timedelta(minutes=1), "1 minute ago", "1 минуту назад"),
+        (timedelta(minutes=2), "2 minutes ago", "2 минуты назад"),
+        (timedelta(minutes=5), "5 minutes ago", "5 минут назад"),
+        (timedelta(minutes=11), "11 minutes ago", "11 минут назад"),
+        (timedelta(minutes=21), "21 minutes ago", "21 минуту назад"),
+        (timedelta(minutes=22), "22 minutes ago", "22 минуты назад"),
+        (timedelta(minutes=25), "25 minutes ago", "25 минут назад"),
+        (timedelta(hours=2), "today", "сегодня"),
+        (timedelta(days=1), "yesterday", "вчера"),
+        (timedelta(days=2), "2 days ago", "2 дня назад"),
+        (timedelta(days=5), "5 days ago", "5 дней назад"),
+        (timedelta(days=11), "11 days ago", "11 дней назад"),
+        (timedelta(days=12), "12 days ago", "12 дней назад"),
+        (timedelta(days=21), "3 weeks ago", "3 недели назад"),
+        (timedelta(days=35), "5 weeks ago", "5 недель назад"),
+        (timedelta(days=90), "3 months ago", "3 месяца назад"),
+        (timedelta(days=400), "1 year ago", "1 год назад"),
+    ],
+)
+def test_describe_age(delta, en, ru):
+    assert describe_age(NOW - delta, NOW, "en") == en
+    assert describe_age(NOW - delta, NOW, "ru") == ru
+
+
+def test_russian_plural_forms_of_days():
+    forms = ("день", "дня", "дней")
+    numbers = (1, 2, 5, 21, 22, 25, 11, 12, 14, 101, 111)
+    assert [f"{n} {ru_plural(n, forms)}" for n in numbers] == [
+        "1 день", "2 дня", "5 дней", "21 день", "22 дня", "25 дней", "11 дней", "12 дней", "14 дней",
+        "101 день", "111 дней"]
+
+
+def test_yesterday_and_today_are_counted_in_the_callers_time_zone():
+    late = datetime(2026, 11, 25, 22, 30, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 26, 0, 30, tzinfo=timezone.utc)
+    assert describe_age(late, now, "en") == "yesterday"
+    moscow = timezone(timedelta(hours=3))
+    assert describe_age(late, now.astimezone(moscow), "en") == "today"  # 01:30 and 03:30 the same day
+    with pytest.raises(ValueError):
+        describe_age(late, now, "de")
+
+
+def test_counts_take_the_plural_of_their_language():
+    assert [count_words(n, "unit_days", "en") for n in (1, 2, 21)] == ["1 day", "2 days", "21 days"]
+    assert [count_words(n, "unit_days", "ru") for n in (1, 2, 5, 21)] == ["1 день", "2 дня", "5 дней", "21 день"]
+
+
+# --- notices of the progress store ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("notice, en, ru", [
+    (None, "", ""),
+    (Notice("unreadable", "p.unreadable-1.json"), "it was kept as p.unreadable-1.json", "сохранён как p.unreadable-1.json"),
+    (Notice("not_saved", "Permission denied"), "(Permission denied). What you do now is kept only",
+     "(Permission denied). То, что вы делаете сейчас"),
+    (Notice("not_saved", "Permission denied", Path("/home/me/my-progress-unsaved-1.json")),
+     "kept up to date in /home/me/my-progress-unsaved-1.json.", "обновляется в файле /home/me/my-progress-unsaved-1.json."),
+])
+def test_a_notice_is_put_into_words_in_both_languages(notice, en, ru):
+    assert en in notice_text(notice, "en") and ru in notice_text(notice, "ru")
+    assert bool(notice_text(notice, "en")) == (notice is not None)

@@ -6,8 +6,16 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from lessonkit.leitner import INTERVAL_DAYS, due_terms, is_due, new_and_due, pick_session, recall_unlocked, review
-from lessonkit.progress import WordRecord
+from lessonkit.leitner import (
+    INTERVAL_DAYS,
+    WordRecord,
+    due_terms,
+    is_due,
+    new_and_due,
+    pick_session,
+    recall_unlocked,
+    review,
+)
 
 DAY0 = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
 

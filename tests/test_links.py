@@ -31,3 +31,43 @@ def test_a_moved_file_is_reported(tmp_path):
     report = broken_links(tmp_path)
     assert len(report) == 2
     assert "notebooks/99-gone.ipynb" in report[0] and "98-moved" in report[1]
+
+
+
+def test_a_notebook_with_cell_sources_stored_as_lists_of_lines_is_read(tmp_path):
+    """Jupyter saves a cell's source as a list of lines (valid nbformat); a link may span two."""
+    import json
+
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell("placeholder"),
+        nbformat.v4.new_code_cell("print('[not a link](nowhere.md)')"),
+        nbformat.v4.new_markdown_cell("placeholder"),
+    ]
+    stored = json.loads(nbformat.writes(notebook))
+    stored["cells"][0]["source"] = ["Read [the ", "handout](../data/handout.md) first."]
+    stored["cells"][2]["source"] = ["Then [the next\n", "lesson](02-next.ipynb)."]
+    nbformat.validate(stored)  # raises unless this is a valid notebook
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "01-first.ipynb").write_text(json.dumps(stored), encoding="utf-8")
+    (tmp_path / "notebooks" / "02-next.ipynb").write_text(nbformat.writes(nbformat.v4.new_notebook()), encoding="utf-8")
+
+    text = dict(markdown_sources(tmp_path))[tmp_path / "notebooks" / "01-first.ipynb"]
+    assert text == "Read [the handout](../data/handout.md) first.\nThen [the next\nlesson](02-next.ipynb)."
+    assert links_in(text) == ["../data/handout.md", "02-next.ipynb"]  # code cells are not read
+    assert broken_links(tmp_path) == ["notebooks/01-first.ipynb: broken link: ../data/handout.md"]
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "handout.md").write_text("# Handout\n", encoding="utf-8")
+    assert broken_links(tmp_path) == []
+
+
+def test_an_older_notebook_format_is_read_too(tmp_path):
+    """A version 3 notebook keeps its cells in worksheets; nbformat upgrades it on reading."""
+    from nbformat import v3
+
+    old = v3.new_notebook(worksheets=[v3.new_worksheet(cells=[v3.new_text_cell("markdown", source="[gone](99-gone.ipynb)")])])
+    (tmp_path / "solutions").mkdir()
+    (tmp_path / "solutions" / "01-old.ipynb").write_text(v3.writes_json(old), encoding="utf-8")
+    assert broken_links(tmp_path) == ["solutions/01-old.ipynb: broken link: 99-gone.ipynb"]

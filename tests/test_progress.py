@@ -13,23 +13,35 @@ from pathlib import Path
 import pytest
 
 from lessonkit import progress as progress_module
-from lessonkit.i18n import STRINGS
 from lessonkit.progress import (
-    NOTICES,
+    Notice,
     Progress,
     ProgressImportError,
     ProgressStore,
     default_path,
-    describe_age,
-    ru_plural,
 )
+from lessonkit.wording import notice_text
 
 NOW = datetime(2026, 11, 26, 10, 15, tzinfo=timezone.utc)
 KEPT = "progress.unreadable-20261126T101500.json"
+RESCUED = "my-progress-unsaved-20261126T101500.json"
 
 
-def store_at(path: Path) -> ProgressStore:
-    return ProgressStore(path, clock=lambda: NOW)
+@pytest.fixture(autouse=True)
+def notebook_folder(tmp_path_factory, monkeypatch) -> Path:
+    """The kernel's working folder, where a copy goes when saving fails: never the repository."""
+    folder = tmp_path_factory.mktemp("notebook")
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
+    return folder
+
+
+def store_at(path: Path, rescue_to: list[Path] | None = None) -> ProgressStore:
+    return ProgressStore(path, clock=lambda: NOW, rescue_to=rescue_to)
+
+
+def said(store: ProgressStore, lang: str = "en") -> str:
+    return notice_text(store.notice, lang)
 
 
 def valid_bytes(tmp_path: Path) -> bytes:
@@ -88,9 +100,9 @@ def test_an_unreadable_file_is_moved_aside_and_a_fresh_one_started(tmp_path, con
     kept = tmp_path / KEPT
     assert kept.read_bytes() == original  # moved aside byte for byte, not rewritten
     assert not path.exists()  # the bad file is no longer where the next read looks
-    assert store.notice_code == "unreadable" and store.notice_detail == KEPT
-    assert store.notice == f"Your progress file could not be read; it was kept as {KEPT} and a new one was started."
-    assert KEPT in store.notice_in("ru") and store.notice_in("ru").startswith("Файл прогресса")
+    assert store.notice == Notice("unreadable", KEPT)
+    assert said(store) == f"Your progress file could not be read; it was kept as {KEPT} and a new one was started."
+    assert KEPT in said(store, "ru") and said(store, "ru").startswith("Файл прогресса")
 
     store.record_check("IOM1-02", "IOM-1", 1, 1, [])
     saved = json.loads(path.read_text(encoding="utf-8"))
@@ -101,7 +113,7 @@ def test_an_unreadable_file_is_moved_aside_and_a_fresh_one_started(tmp_path, con
 def test_a_missing_file_is_a_fresh_progress_without_a_notice(tmp_path):
     store = store_at(tmp_path / "sub" / "progress.json")
     assert store.read().exercises == {} and store.read().language == "en"
-    assert (store.notice, store.notice_code) == ("", "")
+    assert store.notice is None and said(store) == ""
     assert list(tmp_path.iterdir()) == []  # reading creates nothing
 
 
@@ -122,15 +134,8 @@ def test_a_file_that_cannot_be_opened_is_never_written_over(tmp_path):
     store = store_at(path)
     assert store.read().exercises == {}
     result = store.record_check("IOM1-01", "IOM-1", 1, 1, [])
-    assert store.notice_code == "not_saved" and "IOM1-01" in result.exercises
+    assert store.notice.code == "not_saved" and "IOM1-01" in result.exercises
     assert (path / "precious").read_text() == "x"
-
-
-def test_notices_are_the_interface_strings_in_both_languages():
-    assert set(NOTICES) == {"unreadable", "not_saved"}
-    for code, texts in NOTICES.items():
-        assert texts == STRINGS[code] and set(texts) == {"en", "ru"}
-        assert all("{detail}" in text for text in texts.values())
 
 
 # --- saving fails: the session keeps its work --------------------------------------------------
@@ -140,32 +145,97 @@ def refuse(*args, **kwargs):
     raise PermissionError(13, "Permission denied")
 
 
-def test_a_failed_save_keeps_the_change_for_the_session(tmp_path, monkeypatch):
+def refuse_in(folder: Path):
+    """`os.replace` that fails for files in `folder` only: a read-only progress folder, simulated."""
+    real = os.replace
+
+    def replace(source, target, *args, **kwargs):
+        if Path(target).parent == folder:
+            raise PermissionError(13, "Permission denied")
+        return real(source, target, *args, **kwargs)
+
+    return replace
+
+
+def test_a_failed_save_keeps_the_change_and_copies_the_progress_next_to_the_notebook(tmp_path, monkeypatch,
+                                                                                    notebook_folder):
     """What a read-only folder does to the final move, simulated (works as root too)."""
     path = tmp_path / "progress.json"
     store = store_at(path)
     store.record_check("IOM1-01", "IOM-1", 1, 2, [2])
     before = path.read_bytes()
+    copy = notebook_folder / RESCUED
 
     with monkeypatch.context() as patch:
-        patch.setattr(os, "replace", refuse)
+        patch.setattr(os, "replace", refuse_in(tmp_path))
         result = store.record_check("IOM1-02", "IOM-1", 2, 2, [])  # does not raise
-        assert store.notice_code == "not_saved" and store.notice_detail == "Permission denied"
-        assert store.notice == (
-            "Your progress could not be saved (Permission denied); it is kept for this session only. "
-            "Export it before you close the notebook."
+        assert store.notice == Notice("not_saved", "Permission denied", copy) and store.rescue == copy
+        assert said(store) == (
+            "Your progress could not be saved (Permission denied). Nothing is lost: a copy with everything you "
+            f"have done is kept up to date in {copy}. Keep that file (download it from the file browser); "
+            "you can import it on the progress page."
         )
-        assert "Экспортируйте" in store.notice_in("ru")
+        assert said(store, "ru").startswith("Не удалось сохранить прогресс") and str(copy) in said(store, "ru")
         assert set(result.exercises) == {"IOM1-01", "IOM1-02"} and store.last_time("IOM1-02").score == 2
+        assert set(json.loads(copy.read_text(encoding="utf-8"))["exercises"]) == {"IOM1-01", "IOM1-02"}
         store.set_language("ru")
         assert store.read().language == "ru"  # later reads give the in-memory progress
+        assert json.loads(copy.read_text(encoding="utf-8"))["language"] == "ru"  # the same copy, kept up to date
+        assert sorted(p.name for p in notebook_folder.iterdir()) == [RESCUED]
+        assert Path(RESCUED).match("my-progress-*.json")  # named like the page's exports, ignored by git
         assert path.read_bytes() == before  # the file on disk is untouched
-        assert leftovers(tmp_path) == []
+        assert leftovers(tmp_path) == [] and leftovers(notebook_folder) == []
 
-    rescue = store.export_to(tmp_path / "elsewhere.json")  # e.g. to a writable folder
-    exported = json.loads(rescue.read_text(encoding="utf-8"))
+    exported = json.loads(store.export_to(tmp_path / "elsewhere.json").read_text(encoding="utf-8"))
     assert set(exported["exercises"]) == {"IOM1-01", "IOM1-02"} and exported["language"] == "ru"
+    other = store_at(tmp_path / "other" / "progress.json")
+    other.import_from(copy)  # the copy is an ordinary progress file
+    assert other.read().exercises == store.read().exercises and other.read().language == "ru"
     assert path.read_bytes() == before
+
+
+def test_the_copy_goes_to_the_first_folder_that_takes_it(tmp_path, monkeypatch):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file, so nothing can be written inside it")
+    spare = tmp_path / "spare"
+    spare.mkdir()
+    store = store_at(tmp_path / "progress.json", rescue_to=[blocked, spare])
+    monkeypatch.setattr(os, "replace", refuse_in(tmp_path))
+    store.record_check("IOM1-01", "IOM-1", 1, 1, [])
+    assert store.notice.copy == spare / RESCUED and str(spare / RESCUED) in said(store)
+    assert "IOM1-01" in json.loads((spare / RESCUED).read_text(encoding="utf-8"))["exercises"]
+
+
+def test_when_no_copy_can_be_written_the_notice_says_so(tmp_path, monkeypatch):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("")
+    store = store_at(tmp_path / "progress.json", rescue_to=[blocked])
+    monkeypatch.setattr(os, "replace", refuse)
+    result = store.record_check("IOM1-01", "IOM-1", 1, 1, [])
+    assert store.notice == Notice("not_saved", "Permission denied") and "IOM1-01" in result.exercises
+    assert said(store) == ("Your progress could not be saved (Permission denied). What you do now is kept only "
+                           "while this notebook is open: please tell your instructor.")
+    assert "сообщите преподавателю" in said(store, "ru")
+
+
+def test_a_copy_that_cannot_be_rewritten_is_followed_by_a_new_one(tmp_path, monkeypatch, notebook_folder):
+    """Every change while saving fails is in a copy the notice names; no copy is overwritten half-way."""
+    store = store_at(tmp_path / "progress.json")
+    monkeypatch.setattr(os, "replace", refuse)  # the copy cannot be replaced either, only created
+    store.record_check("IOM1-01", "IOM-1", 1, 1, [])
+    store.record_check("IOM1-02", "IOM-1", 1, 1, [])
+    latest = store.notice.copy
+    assert latest == notebook_folder / RESCUED.replace(".json", "-1.json")
+    assert set(json.loads(latest.read_text(encoding="utf-8"))["exercises"]) == {"IOM1-01", "IOM1-02"}
+    assert set(json.loads((notebook_folder / RESCUED).read_text(encoding="utf-8"))["exercises"]) == {"IOM1-01"}
+
+
+def test_the_notebook_folder_comes_first_then_home_then_the_temporary_folder(notebook_folder):
+    import tempfile
+
+    folders = progress_module.rescue_folders()
+    assert folders[0] == notebook_folder.resolve()
+    assert folders[-1] == Path(tempfile.gettempdir()).resolve() and len(folders) == len(set(folders))
 
 
 def test_work_kept_in_memory_is_saved_with_other_kernels_work_once_saving_works(tmp_path, monkeypatch):
@@ -177,7 +247,7 @@ def test_work_kept_in_memory_is_saved_with_other_kernels_work_once_saving_works(
         patch.setattr(os, "replace", refuse)
         store.record_check("IOM1-02", "IOM-1", 1, 2, [2])
         store.record_review("mandate", True)
-    assert store.notice_code == "not_saved"
+    assert store.notice.code == "not_saved"
     other.record_check("NGO1-01", "NGO-1", 1, 1, [])  # another kernel saves meanwhile
     assert set(store.read().exercises) == {"IOM1-01", "IOM1-02"}  # no silent merge while failing
 
@@ -185,8 +255,9 @@ def test_work_kept_in_memory_is_saved_with_other_kernels_work_once_saving_works(
     saved = json.loads(path.read_text(encoding="utf-8"))
     assert set(saved["exercises"]) == {"IOM1-01", "IOM1-02", "IOM1-03", "NGO1-01"}
     assert saved["exercises"]["IOM1-02"]["attempts"] == 1 and saved["words"]["mandate"]["box"] == 2
-    assert (store.notice, store.notice_code) == ("", "")
+    assert store.notice is None  # saved after all: the warning no longer holds
     assert set(store.read().exercises) == set(saved["exercises"])
+    assert store.rescue is not None and store.rescue.exists()  # the copy the learner was told about stays
 
 
 def test_read_only_folder(tmp_path):
@@ -207,7 +278,8 @@ def test_read_only_folder(tmp_path):
                         "test_a_failed_save_keeps_the_change_for_the_session simulates this")
         store = store_at(folder / "progress.json")
         result = store.record_check("IOM1-02", "IOM-1", 2, 2, [])
-        assert store.notice_code == "not_saved" and "could not be saved" in store.notice
+        assert store.notice.code == "not_saved" and "could not be saved" in said(store)
+        assert store.notice.copy is not None and "IOM1-02" in store.notice.copy.read_text(encoding="utf-8")
         assert set(result.exercises) == {"IOM1-01", "IOM1-02"} and store.last_time("IOM1-02").score == 2
         assert (folder / "progress.json").read_bytes() == before
     finally:
@@ -222,7 +294,7 @@ def test_a_lock_that_cannot_be_taken_in_time_does_not_raise(tmp_path, monkeypatc
     store = store_at(path)
     with FileLock(str(path) + ".lock"):  # another kernel holding the lock
         result = store.record_check("IOM1-01", "IOM-1", 1, 1, [])
-    assert store.notice_code == "not_saved" and "locked" in store.notice
+    assert store.notice.code == "not_saved" and "locked" in said(store)
     assert "IOM1-01" in result.exercises and not path.exists()
 
 
@@ -240,7 +312,7 @@ while not gate.exists():
     time.sleep(0.005)
 for n in range(200):
     store.record_check(f"{name}1-{n:03d}", name + "-1", n % 3, 2, [1] if n % 2 else [])
-assert store.notice == "", store.notice
+assert store.notice is None, store.notice
 """
 
 
@@ -290,7 +362,7 @@ def test_a_write_that_fails_half_way_leaves_the_old_file_and_no_temporary_file(t
 
     monkeypatch.setattr(os, "fsync", disk_full)
     store.record_check("IOM1-02", "IOM-1", 1, 1, [])
-    assert store.notice_detail == "No space left on device"
+    assert store.notice.detail == "No space left on device"
     assert path.read_bytes() == before and leftovers(tmp_path) == []
 
 
@@ -444,56 +516,6 @@ def test_without_the_variable_the_user_data_folder_is_used(monkeypatch):
     assert default_path() == Path(user_data_dir("lessonkit")) / "progress.json"
 
 
-# --- how long ago -------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "delta, en, ru",
-    [
-        (timedelta(seconds=5), "just now", "только что"),
-        (timedelta(seconds=-30), "just now", "только что"),
-        (timedelta(minutes=1), "1 minute ago", "1 минуту назад"),
-        (timedelta(minutes=2), "2 minutes ago", "2 минуты назад"),
-        (timedelta(minutes=5), "5 minutes ago", "5 минут назад"),
-        (timedelta(minutes=11), "11 minutes ago", "11 минут назад"),
-        (timedelta(minutes=21), "21 minutes ago", "21 минуту назад"),
-        (timedelta(minutes=22), "22 minutes ago", "22 минуты назад"),
-        (timedelta(minutes=25), "25 minutes ago", "25 минут назад"),
-        (timedelta(hours=2), "today", "сегодня"),
-        (timedelta(days=1), "yesterday", "вчера"),
-        (timedelta(days=2), "2 days ago", "2 дня назад"),
-        (timedelta(days=5), "5 days ago", "5 дней назад"),
-        (timedelta(days=11), "11 days ago", "11 дней назад"),
-        (timedelta(days=12), "12 days ago", "12 дней назад"),
-        (timedelta(days=21), "3 weeks ago", "3 недели назад"),
-        (timedelta(days=35), "5 weeks ago", "5 недель назад"),
-        (timedelta(days=90), "3 months ago", "3 месяца назад"),
-        (timedelta(days=400), "1 year ago", "1 год назад"),
-    ],
-)
-def test_describe_age(delta, en, ru):
-    assert describe_age(NOW - delta, NOW, "en") == en
-    assert describe_age(NOW - delta, NOW, "ru") == ru
-
-
-def test_russian_plural_forms_of_days():
-    forms = ("день", "дня", "дней")
-    numbers = (1, 2, 5, 21, 22, 25, 11, 12, 14, 101, 111)
-    assert [f"{n} {ru_plural(n, forms)}" for n in numbers] == [
-        "1 день", "2 дня", "5 дней", "21 день", "22 дня", "25 дней", "11 дней", "12 дней", "14 дней",
-        "101 день", "111 дней"]
-
-
-def test_yesterday_and_today_are_counted_in_the_callers_time_zone():
-    late = datetime(2026, 11, 25, 22, 30, tzinfo=timezone.utc)
-    now = datetime(2026, 11, 26, 0, 30, tzinfo=timezone.utc)
-    assert describe_age(late, now, "en") == "yesterday"
-    moscow = timezone(timedelta(hours=3))
-    assert describe_age(late, now.astimezone(moscow), "en") == "today"  # 01:30 and 03:30 the same day
-    with pytest.raises(ValueError):
-        describe_age(late, now, "de")
-
-
 def test_temporary_files_of_killed_saves_are_cleaned_up_by_the_next_save(tmp_path):
     """A kernel killed mid-write leaves `.progress.json.XXXX.tmp`; the next save removes them."""
     path = tmp_path / "progress.json"
@@ -505,3 +527,79 @@ def test_temporary_files_of_killed_saves_are_cleaned_up_by_the_next_save(tmp_pat
     store.record_check("IOM1-02", "IOM-1", 2, 4, [])
     assert leftovers(tmp_path) == ["notes.tmp"]  # only the store's own temporaries go
     assert set(store.read().exercises) == {"IOM1-01", "IOM1-02"}
+
+
+# --- the updates are pure; the layers do not import each other in a circle -------------------------
+
+
+def test_each_update_returns_a_new_progress_and_leaves_the_given_one_alone():
+    from lessonkit import progress_updates as updates
+
+    before = Progress(language="en")
+    snapshot = before.model_dump()
+    checked = updates.record_check(before, "IOM1-03", "IOM-1", 1, 3, [2, 3], NOW)
+    again = updates.record_check(checked, "IOM1-03", "IOM-1", 3, 3, [], NOW)
+    claimed = updates.record_claim(again, "IOM1-03", "IOM-1", 2, "x" * 5000, "self_credited", NOW)
+    reviewed = updates.record_review(claimed, "mandate", True, NOW)
+    russian = updates.set_language(reviewed, "ru")
+    assert before.model_dump() == snapshot and checked.exercises["IOM1-03"].attempts == 1
+    record = russian.exercises["IOM1-03"]
+    assert (record.attempts, record.score, record.best, record.missed_items) == (2, 3, 3, {"2": 1, "3": 1})
+    assert [(c.item, len(c.answer), c.kind) for c in record.claims] == [(2, 4000, "self_credited")]
+    assert russian.words["mandate"].box == 2 and russian.language == "ru" and reviewed.language == "en"
+    restarted = updates.start_again(russian)
+    assert (restarted.exercises, restarted.words, restarted.language) == ({}, {}, "ru")
+    for bad in (lambda: updates.record_check(before, "X", "L", 4, 3, [], NOW),
+                lambda: updates.record_check(before, "X", "L", 1, 3, [True], NOW),
+                lambda: updates.record_claim(before, "X", "L", 1, "a", "liked", NOW),
+                lambda: updates.set_language(before, "de")):
+        with pytest.raises(ValueError):
+            bad()
+
+
+def imported_modules(module: str) -> set[str]:
+    """The lessonkit modules a module's source imports, at the top or inside functions."""
+    import ast
+
+    source = (Path(progress_module.__file__).parent / f"{module}.py").read_text(encoding="utf-8")
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # from . import x / from .x import y
+                found |= {f"lessonkit.{base}"} if base else {f"lessonkit.{alias.name}" for alias in node.names}
+            elif base.startswith("lessonkit"):
+                found.add(base)
+        elif isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names if alias.name.startswith("lessonkit")}
+    return found
+
+
+def test_the_leitner_rules_and_the_records_do_not_import_the_store():
+    store_side = {"lessonkit.progress", "lessonkit.progress_updates", "lessonkit.progress_model"}
+    assert imported_modules("leitner").isdisjoint(store_side), imported_modules("leitner")
+    assert "lessonkit.progress" not in imported_modules("progress_model")
+    assert "lessonkit.progress" not in imported_modules("progress_updates")
+    assert "lessonkit.leitner" in imported_modules("progress_model")  # the card comes from there
+
+
+def test_a_file_written_before_the_word_card_moved_still_loads(tmp_path):
+    """The JSON layout is unchanged: a file saved by the earlier layout (word card in progress.py) loads."""
+    path = tmp_path / "progress.json"
+    path.write_text(json.dumps({
+        "schema_version": 1, "language": "ru",
+        "exercises": {"IOM1-01": {"lesson": "IOM-1", "attempts": 2, "score": 3, "total": 4, "best": 3,
+                                  "last_checked": "2026-11-25T09:00:00Z", "missed_items": {"2": 1},
+                                  "claims": [{"item": 2, "answer": "a route", "kind": "should_be_accepted",
+                                              "at": "2026-11-25T09:01:00Z"}]}},
+        "words": {"mandate": {"box": 3, "last_review": "2026-11-24T08:00:00Z", "right": 2, "wrong": 1,
+                              "direction_successes": 2}},
+        "updated": "2026-11-25T09:01:00Z",
+    }), encoding="utf-8")
+    store = store_at(path)
+    progress = store.read()
+    assert store.notice is None and progress.language == "ru" and progress.words["mandate"].box == 3
+    assert progress.exercises["IOM1-01"].claims[0].kind == "should_be_accepted"
+    store.record_review("mandate", True)
+    assert json.loads(path.read_text(encoding="utf-8"))["words"]["mandate"] == {
+        "box": 4, "last_review": "2026-11-26T10:15:00Z", "right": 3, "wrong": 1, "direction_successes": 3}

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
 import struct
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import ipywidgets as w
 import pytest
@@ -17,7 +19,8 @@ from lessonkit.i18n import STRINGS
 from lessonkit.language import InterfaceLanguage
 from lessonkit.progress import ProgressStore
 from lessonkit.progress_page import ProgressPage, most_missed
-from lessonkit.trainer import VocabularyTrainer, count_words, word_order
+from lessonkit.trainer import VocabularyTrainer, word_order
+from lessonkit.wording import count_words
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 
@@ -33,6 +36,15 @@ class Clock:
 @pytest.fixture
 def clock():
     return Clock()
+
+
+@pytest.fixture(autouse=True)
+def notebook_folder(tmp_path_factory, monkeypatch):
+    """The kernel's working folder, where a copy goes when saving fails: never the repository."""
+    folder = tmp_path_factory.mktemp("notebook")
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
+    return folder
 
 
 @pytest.fixture
@@ -564,3 +576,47 @@ def test_the_language_chosen_last_time_opens_the_next_lesson(tmp_path, monkeypat
     again = open_lesson("RIV-1", data_dir=mini_root / "data")
     assert again.lang == "ru"
     assert again.show("RIV1-01").spec["labels"]["check"] == "Проверить"
+
+
+# --- saving fails: the page's notice line follows, and the work is copied -------------------------
+
+
+def refuse_in(folder):
+    """`os.replace` that fails for files in `folder` only: a read-only progress folder, simulated."""
+    real = os.replace
+
+    def replace(source, target, *args, **kwargs):
+        if Path(target).parent == folder:
+            raise PermissionError(13, "Permission denied")
+        return real(source, target, *args, **kwargs)
+
+    return replace
+
+
+def test_a_trainer_answer_that_cannot_be_saved_is_copied_and_the_notice_says_where(mini, store, clock, tmp_path,
+                                                                                   monkeypatch, notebook_folder):
+    from lessonkit.notebook import PageSession
+
+    language = InterfaceLanguage("en")
+    session = PageSession(VocabularyTrainer(mini, store, language, clock=clock), store, language)
+    bar = session.toolbar()
+    assert bar.text() == ""
+    monkeypatch.setattr(os, "replace", refuse_in(tmp_path))
+    session.start_button.click()
+    term = session.cards[0].entry.term
+    answer_card(session.view, right=True)
+    (copy,) = notebook_folder.glob("my-progress-unsaved-*.json")
+    assert json.loads(copy.read_text(encoding="utf-8"))["words"][term]["box"] == 2
+    assert "could not be saved (Permission denied)" in bar.text() and str(copy) in bar.text()  # redrawn at once
+    session.set_language("ru")
+    assert "Не удалось сохранить прогресс" in bar.text() and str(copy) in bar.text()
+
+
+def test_an_export_that_cannot_be_written_is_a_sentence(mini, store, tmp_path):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the notebook's folder should be")
+    page = page_for(mini, store, blocked)
+    assert page.export() is None
+    assert page.message.value.startswith("The export could not be written next to this notebook (")
+    page.language.code = "ru"
+    assert "Не удалось записать экспорт" in page.message.value

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from lessonkit.answers import answer_text
 from lessonkit.exercise_widget import ExerciseWidget, display_order
+from lessonkit.kinds import answer_text
 from lessonkit.language import InterfaceLanguage
 from lessonkit.notebook import LessonSession
 
@@ -468,3 +468,44 @@ def test_a_drawn_timeline_is_drawn_again_in_the_new_language(mini):
     russian = view.image
     session.set_language("en")
     assert view.image.startswith("data:image/png;base64,") and view.image != russian
+
+
+def test_a_check_that_cannot_be_saved_is_copied_and_the_lesson_says_where(mini_root, tmp_path, monkeypatch):
+    """Saving fails (the atomic write refused): every check, claim and language choice of the
+    lesson is in a copy next to the notebook, and the lesson's notice line names that file."""
+    from pathlib import Path
+
+    from lessonkit import progress
+    from lessonkit.notebook import open_lesson
+
+    notebook = tmp_path / "notebook"
+    notebook.mkdir()
+    monkeypatch.chdir(notebook)  # a kernel's working folder is its notebook's folder
+    saved = tmp_path / "data" / "progress.json"
+    monkeypatch.setenv("LESSONKIT_PROGRESS", str(saved))
+    write = progress.write_atomically
+
+    def read_only(path, data):
+        if Path(path) == saved:
+            raise PermissionError(13, "Permission denied")
+        return write(path, data)
+
+    monkeypatch.setattr(progress, "write_atomically", read_only)
+
+    lesson = open_lesson("RIV-1", data_dir=mini_root / "data")
+    bar = lesson.toolbar()
+    assert bar.text() == ""
+    check(lesson.show("RIV1-01"), "Germany")
+    (copy,) = notebook.glob("my-progress-unsaved-*.json")
+    assert json.loads(copy.read_text(encoding="utf-8"))["exercises"]["RIV1-01"]["score"] == 1
+    assert "could not be saved (Permission denied)" in bar.text() and str(copy) in bar.text()
+
+    typed = check(lesson.show("RIV1-10"), "The Danube has its source in Germany.")
+    typed.receive({"action": "self_credit", "item": 0})
+    lesson.set_language("ru")
+    assert "Не удалось сохранить прогресс" in bar.text() and str(copy) in bar.text()
+    kept = json.loads(copy.read_text(encoding="utf-8"))
+    assert set(kept["exercises"]) == {"RIV1-01", "RIV1-10"} and kept["language"] == "ru"
+    assert [c["kind"] for c in kept["exercises"]["RIV1-10"]["claims"]] == ["self_credited"]
+    assert list(notebook.glob("my-progress-unsaved-*.json")) == [copy]  # one copy, kept up to date
+    assert not saved.exists()

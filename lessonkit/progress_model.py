@@ -1,0 +1,96 @@
+"""What a progress file holds, and how its bytes are read: the records, no I/O.
+
+The store (lessonkit.progress) reads and writes these; the pure updates
+(lessonkit.progress_updates) change them; `lessonkit reports` reads exported files with
+`parse`. The word cards come from lessonkit.leitner, whose rules move them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
+
+from .i18n import Language
+from .leitner import WordRecord
+from .utc import UtcTime, utc_now
+
+SCHEMA_VERSION = 1
+
+ItemNumber = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]*$")]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+ClaimKind = Literal["self_credited", "should_be_accepted"]
+
+
+class Claim(_Record):
+    """A learner's word against the checker: "my answer means the same" (self-credited) or
+    "my answer should be accepted" (reported for the author; `lessonkit reports` lists them)."""
+
+    item: int = Field(ge=1)
+    answer: str = Field(max_length=4000)
+    kind: ClaimKind
+    at: UtcTime
+
+
+class ExerciseRecord(_Record):
+    lesson: str
+    attempts: int = Field(default=0, ge=0)
+    score: int = Field(default=0, ge=0)
+    total: int = Field(default=0, ge=0)
+    best: int = Field(default=0, ge=0)
+    last_checked: UtcTime
+    missed_items: dict[ItemNumber, Annotated[int, Field(ge=0)]] = {}
+    claims: list[Claim] = []
+
+    @model_validator(mode="after")
+    def _scores_fit_the_total(self) -> ExerciseRecord:
+        # A score above the total (a hand-edited or foreign file) would break the progress
+        # chart later; refuse it here, where the file is read.
+        if self.score > self.total or self.best > self.total:
+            raise ValueError(f"score {self.score} (best {self.best}) is more than the total {self.total}")
+        return self
+
+
+class Progress(_Record):
+    schema_version: int = SCHEMA_VERSION
+    language: Language = "en"
+    exercises: dict[str, ExerciseRecord] = {}
+    words: dict[str, WordRecord] = {}
+    updated: UtcTime = Field(default_factory=utc_now)
+
+    @field_validator("schema_version")
+    @classmethod
+    def _this_version(cls, value: int) -> int:
+        if value != SCHEMA_VERSION:
+            raise ValueError(f"schema version {value} is not {SCHEMA_VERSION}, the one this course reads")
+        return value
+
+
+class ProgressImportError(ValueError):
+    """An imported progress file was refused; the message says why in one sentence."""
+
+
+def parse(raw: bytes) -> Progress:
+    """A progress file's bytes as a Progress, or ProgressImportError saying what is wrong."""
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested absurdly deep
+        raise ProgressImportError("it is not a progress file (not valid JSON text)") from None
+    if not isinstance(data, dict):
+        raise ProgressImportError("it is not a progress file (no fields at the top level)")
+    if data.get("schema_version") != SCHEMA_VERSION:
+        raise ProgressImportError(
+            f"it has schema version {data.get('schema_version')!r}; this course reads version {SCHEMA_VERSION}"
+        )
+    try:
+        return Progress.model_validate(data)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"]) or "at the top level"
+        raise ProgressImportError(f"its field {where} is not valid ({first['msg'].lower()})") from None
