@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from .normalise import InputProblem, contains_term, find_term, input_problem, same_answer, strip_invisible
+from .input_checks import InputProblem, input_problem
+from .normalise import contains_term, find_term, same_answer, strip_invisible
 
 if TYPE_CHECKING:  # the schema is only needed for type hints here, not at import
-    from . import model
+    from . import exercise_model
 
 Status = Literal["right", "wrong", "unanswered", "invalid"]
 
@@ -107,7 +108,7 @@ def term_label(group: Sequence[str], model_answer: str = "") -> str:
     return group[0].rstrip("*") + "…"
 
 
-def _key_terms(text: str, item: model.KeyTermsMixin) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
+def _key_terms(text: str, item: exercise_model.KeyTermsMixin) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
     """Whether enough meanings are there, and the meanings missing and found, as words."""
     present = [any(contains_term(text, t) for t in group) for group in item.key_terms]
     missing = tuple(term_label(g, item.model_answer) for g, here in zip(item.key_terms, present) if not here)
@@ -122,7 +123,7 @@ def _pad(responses: Sequence[Any], size: int) -> list[Any]:
     return listed + [None] * (size - len(listed))
 
 
-def check_single_choice(exercise: model.SingleChoice, responses: Sequence[Any]) -> ExerciseResult:
+def check_single_choice(exercise: exercise_model.SingleChoice, responses: Sequence[Any]) -> ExerciseResult:
     given = _pad(responses, len(exercise.items))
     return ExerciseResult(
         exercise.id,
@@ -130,7 +131,7 @@ def check_single_choice(exercise: model.SingleChoice, responses: Sequence[Any]) 
     )
 
 
-def check_multiple_select(exercise: model.MultipleSelect, responses: Sequence[Any]) -> ExerciseResult:
+def check_multiple_select(exercise: exercise_model.MultipleSelect, responses: Sequence[Any]) -> ExerciseResult:
     results = []
     for given, item in zip(_pad(responses, len(exercise.items)), exercise.items):
         chosen = set(given or ())
@@ -142,14 +143,14 @@ def check_multiple_select(exercise: model.MultipleSelect, responses: Sequence[An
 
 
 def check_judgements(
-    exercise: model.TrueFalseNotGiven | model.StatedInferred, responses: Sequence[Any]
+    exercise: exercise_model.TrueFalseNotGiven | exercise_model.StatedInferred, responses: Sequence[Any]
 ) -> ExerciseResult:
     given = _pad(responses, len(exercise.items))
-    items: Sequence[model.JudgementItem | model.StanceItem] = exercise.items
+    items: Sequence[exercise_model.JudgementItem | exercise_model.StanceItem] = exercise.items
     return ExerciseResult(exercise.id, tuple(_choice(g, item.answer) for g, item in zip(given, items)))
 
 
-def check_matching(exercise: model.Matching, responses: Sequence[Any]) -> ExerciseResult:
+def check_matching(exercise: exercise_model.Matching, responses: Sequence[Any]) -> ExerciseResult:
     given = _pad(responses, len(exercise.items))
     return ExerciseResult(
         exercise.id,
@@ -157,14 +158,14 @@ def check_matching(exercise: model.Matching, responses: Sequence[Any]) -> Exerci
     )
 
 
-def check_gap_fill(exercise: model.GapFill | model.WordFormation, responses: Sequence[Any]) -> ExerciseResult:
+def check_gap_fill(exercise: exercise_model.GapFill | exercise_model.WordFormation, responses: Sequence[Any]) -> ExerciseResult:
     given = _pad(responses, len(exercise.items))
     return ExerciseResult(
         exercise.id, tuple(_typed(g, [item.answer, *item.accept]) for g, item in zip(given, exercise.items))
     )
 
 
-def check_ordering(exercise: model.Ordering, responses: Sequence[Any]) -> ExerciseResult:
+def check_ordering(exercise: exercise_model.Ordering, responses: Sequence[Any]) -> ExerciseResult:
     results = []
     for given, item in zip(_pad(responses, len(exercise.items)), exercise.items):
         order = parse_order(given)
@@ -182,9 +183,9 @@ def parse_order(given: Any) -> list[str | None]:
     return [label or None for label in (given or [])]
 
 
-def check_key_terms(exercise: model.ShortAnswer | model.Translation, responses: Sequence[Any]) -> ExerciseResult:
+def check_key_terms(exercise: exercise_model.ShortAnswer | exercise_model.Translation, responses: Sequence[Any]) -> ExerciseResult:
     results = []
-    items: Sequence[model.ShortAnswerItem | model.TranslationItem] = exercise.items
+    items: Sequence[exercise_model.ShortAnswerItem | exercise_model.TranslationItem] = exercise.items
     for given, item in zip(_pad(responses, len(exercise.items)), items):
         text = given if isinstance(given, str) else ""
         vocabulary = [item.model_answer, *(term.rstrip("*") for group in item.key_terms for term in group)]
@@ -202,7 +203,7 @@ def check_key_terms(exercise: model.ShortAnswer | model.Translation, responses: 
     return ExerciseResult(exercise.id, tuple(results))
 
 
-def check_open_task(exercise: model.OpenTask, responses: Sequence[Any]) -> ExerciseResult:
+def check_open_task(exercise: exercise_model.OpenTask, responses: Sequence[Any]) -> ExerciseResult:
     results = []
     for given, item in zip(_pad(responses, len(exercise.items)), exercise.items):
         response = given if isinstance(given, OpenResponse) else OpenResponse(given if isinstance(given, str) else "")
@@ -222,7 +223,7 @@ def check_open_task(exercise: model.OpenTask, responses: Sequence[Any]) -> Exerc
     return ExerciseResult(exercise.id, tuple(results))
 
 
-def check_table(exercise: model.TableCompletion, responses: Sequence[Any]) -> ExerciseResult:
+def check_table(exercise: exercise_model.TableCompletion, responses: Sequence[Any]) -> ExerciseResult:
     """Each row is an item; each blank cell is checked on its own."""
     results = []
     for given, row in zip(_pad(responses, len(exercise.items)), exercise.items):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 
-from . import model
+from . import exercise_model, model
 from .fairness import misjudged, too_few_examples
 from .kinds import check, key_responses
 from .problems import Problem
@@ -119,7 +119,7 @@ def check_lesson(
     return problems
 
 
-def _check_exercise(exercise: model.Exercise, course_paragraphs: dict[str, model.Paragraph], name: str, thorough: bool) -> list[Problem]:
+def _check_exercise(exercise: exercise_model.Exercise, course_paragraphs: dict[str, model.Paragraph], name: str, thorough: bool) -> list[Problem]:
     """Evidence quotes, the key against its own checker, and (thorough) the example answers."""
     problems = []
     for n, item in enumerate(exercise.items, start=1):

@@ -16,7 +16,7 @@ from .i18n import Language, say
 from .kinds import answer_text, kind_of
 
 if TYPE_CHECKING:
-    from . import model
+    from . import exercise_model
 
 # "label" is a strong heading followed by a colon; "quote" is set in «guillemets».
 Style = Literal["", "strong", "em", "quote", "label"]
@@ -61,7 +61,7 @@ def plain(lines: list[Line]) -> str:
     return "\n".join(" ".join(shown(segment) for segment in line) for line in lines)
 
 
-def evidence_line(evidence: list[model.Evidence], lang: Language) -> Line:
+def evidence_line(evidence: list[exercise_model.Evidence], lang: Language) -> Line:
     if not evidence:
         return []
     line: Line = [ui("evidence", lang, "label")]

@@ -1,10 +1,11 @@
 """The exercise kinds: one definition per kind, and every list of kinds derived from it.
 
-A kind is its record class (`model`), its checker (`answers`), the item builder that
-draws it (`static/widgets.js`, named by `control`) and one `KindDefinition` below.
-Marking, the widget spec, the solution notebooks and the fairness examples all look a
-kind up here, so adding a kind touches these four places and `tests/test_kinds.py`
-fails while one is missing. Pure: this module imports no widget or view code.
+A kind is its record class (`exercise_model`), its checker (`answers`), the item
+builder that draws it (`static/widgets.js`, named by `control`) and one
+`KindDefinition` below. Marking, the widget spec, the solution notebooks and the
+fairness examples all look a kind up here, so adding a kind touches these four places
+and `tests/test_kinds.py` fails while one is missing. Pure: this module imports no
+widget or view code.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from . import answers, model
+from . import answers, exercise_model
 from .answers import ExerciseResult, OpenResponse
 
 Checker = Callable[[Any, Sequence[Any]], ExerciseResult]
-ExampleSets = list[tuple[str | None, model.Examples | None]]
+ExampleSets = list[tuple[str | None, exercise_model.Examples | None]]
 
 
 def _answer(item: Any) -> Any:
@@ -34,7 +35,7 @@ class KindDefinition:
     """Everything the engine knows of one exercise kind, in one place."""
 
     key: str  # the `kind:` value in data/lessons/*.yml
-    record: type[model.ExerciseBase]  # the exercise's pydantic class
+    record: type[exercise_model.ExerciseBase]  # the exercise's pydantic class
     checker: Checker
     name_en: str  # as the solution notebooks name the kind
     name_ru: str
@@ -62,77 +63,77 @@ def _model_answer(item: Any) -> str:
     return str(item.model_answer)
 
 
-def _open_key(item: model.OpenTaskItem) -> OpenResponse:
+def _open_key(item: exercise_model.OpenTaskItem) -> OpenResponse:
     return OpenResponse(item.model_answer, frozenset(range(len(item.checklist))))
 
 
-def _row_key(row: model.TableRow) -> dict[str, str]:
+def _row_key(row: exercise_model.TableRow) -> dict[str, str]:
     return {column: answers[0] for column, answers in row.blanks.items()}
 
 
-def _row_text(row: model.TableRow) -> str:
+def _row_text(row: exercise_model.TableRow) -> str:
     return "; ".join(f"{column}: {answers[0]}" for column, answers in row.blanks.items())
 
 
-def _row_example_sets(row: model.TableRow) -> ExampleSets:
+def _row_example_sets(row: exercise_model.TableRow) -> ExampleSets:
     return [(column, row.examples.get(column)) for column in row.blanks]
 
 
 DEFINITIONS: tuple[KindDefinition, ...] = (
     KindDefinition(
-        "single_choice", model.SingleChoice, answers.check_single_choice,
+        "single_choice", exercise_model.SingleChoice, answers.check_single_choice,
         "single choice", "выбор одного ответа", control="choice", stem="prompt",
     ),
     KindDefinition(
-        "multiple_select", model.MultipleSelect, answers.check_multiple_select,
+        "multiple_select", exercise_model.MultipleSelect, answers.check_multiple_select,
         "multiple select", "выбор нескольких ответов", control="multi", stem="prompt",
         key_response=lambda item: set(item.answers), answer_text=lambda item: "; ".join(item.answers),
     ),
     KindDefinition(
-        "true_false_not_given", model.TrueFalseNotGiven, answers.check_judgements,
+        "true_false_not_given", exercise_model.TrueFalseNotGiven, answers.check_judgements,
         "true / false / not given", "верно / неверно / нет в тексте", control="judgement", stem="statement",
         answer_text=_judgement_text, scale=("true", "false", "not_given"),
     ),
     KindDefinition(
-        "stated_inferred", model.StatedInferred, answers.check_judgements,
+        "stated_inferred", exercise_model.StatedInferred, answers.check_judgements,
         "stated / inferred / not in the text", "сказано / следует из текста / нет в тексте",
         control="judgement", stem="statement", answer_text=_judgement_text, scale=("stated", "inferred", "not_in_text"),
     ),
     KindDefinition(
-        "matching", model.Matching, answers.check_matching,
+        "matching", exercise_model.Matching, answers.check_matching,
         "matching", "сопоставление", control="select", stem="left",
     ),
     KindDefinition(
-        "gap_fill", model.GapFill, answers.check_gap_fill,
+        "gap_fill", exercise_model.GapFill, answers.check_gap_fill,
         "gap-fill", "заполнение пропусков", control="gap", stem="text", fairness="form",
     ),
     KindDefinition(
-        "word_formation", model.WordFormation, answers.check_gap_fill,
+        "word_formation", exercise_model.WordFormation, answers.check_gap_fill,
         "word formation", "словообразование", control="gap", stem="text", fairness="form",
     ),
     KindDefinition(
-        "ordering", model.Ordering, answers.check_ordering,
+        "ordering", exercise_model.Ordering, answers.check_ordering,
         "ordering", "восстановление порядка", control="order", stem="prompt",
         answer_text=lambda item: " – ".join(item.answer),
     ),
     KindDefinition(
-        "short_answer", model.ShortAnswer, answers.check_key_terms,
+        "short_answer", exercise_model.ShortAnswer, answers.check_key_terms,
         "short answer", "краткий ответ", control="text", stem="prompt",
         key_response=_model_answer, answer_text=_model_answer, fairness="key_terms", claimable=True,
     ),
     KindDefinition(
-        "translation", model.Translation, answers.check_key_terms,
+        "translation", exercise_model.Translation, answers.check_key_terms,
         "translation RU → EN", "перевод RU → EN", control="text", stem="source", stem_lang="ru",
         key_response=_model_answer, answer_text=_model_answer, fairness="key_terms", claimable=True,
         shows_model_answer=True,
     ),
     KindDefinition(
-        "open_task", model.OpenTask, answers.check_open_task,
+        "open_task", exercise_model.OpenTask, answers.check_open_task,
         "open task", "открытое задание", control="open", stem="prompt",
         key_response=_open_key, answer_text=_model_answer, shows_model_answer=True,
     ),
     KindDefinition(
-        "table_completion", model.TableCompletion, answers.check_table,
+        "table_completion", exercise_model.TableCompletion, answers.check_table,
         "table to complete", "заполнение таблицы", control="row", stem=None,
         key_response=_row_key, answer_text=_row_text, fairness="form", example_sets=_row_example_sets,
     ),

@@ -16,6 +16,7 @@ from .answers import ExerciseResult
 from .exercise_widget import ExerciseWidget
 from .feedback import Line
 from .i18n import Language
+from .key_words import key_words_frame
 from .language import InterfaceLanguage
 from .page_widgets import LanguageBar, StatusLine, TimelineView
 from .wording import count_words, describe_age, notice_text
@@ -184,22 +185,6 @@ def notice_lines(store: ProgressStore, lang: Language) -> list[Line]:
     saving failed: then the notice names the copy that keeps this session's work)."""
     message = notice_text(store.notice, lang)
     return [[feedback.ui("notice", lang, "strong"), feedback.content(message, lang=lang)]] if message else []
-
-
-def key_words_frame(course: Course, lesson: Any) -> Any:
-    """A lesson's glossary words as a pandas DataFrame: term, contextual Russian, handout, paragraph.
-
-    The build prints it into the lesson as a static table (readable before anything runs);
-    `lesson.key_words()` returns it live for instructors who want to sort or filter.
-    """
-    import pandas as pd  # imported here: pandas is only needed for this table
-
-    entries = course.glossary_entries(lesson.shown_paragraph_ids)
-    return pd.DataFrame(
-        [{"term": e.term, "in this text (Russian)": e.contextual, "handout gave": e.handout or "", "paragraph": e.paragraph}
-         for e in entries],
-        columns=["term", "in this text (Russian)", "handout gave", "paragraph"],
-    )
 
 
 class PageSession:

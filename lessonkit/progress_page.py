@@ -3,182 +3,29 @@ and export, import and reset of the progress file.
 
 The page follows the notebook's one `InterfaceLanguage`: every word of the interface is
 redrawn when it changes; course content (lesson ids and titles, exercise titles, glossary
-terms) stays as the data has it. Anything with a link is a rich display output, never an
-HTML widget: JupyterLab's link handler only sees links in rendered outputs, so a link in
-an HTML widget reloads the whole page instead of opening a tab.
+terms) stays as the data has it. What the page reports is computed in `progress_summary`;
+anything with a link is a rich display output (`rich_output`), never an HTML widget.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import ipywidgets as w
 
 from . import feedback
 from .i18n import Language, say
 from .language import InterfaceLanguage
-from .model import Course, LessonRef
-from .progress import Progress, ProgressImportError, ProgressStore
+from .model import Course
+from .progress import ProgressImportError, ProgressStore
+from .progress_summary import Missed, lesson_rows, most_missed, score_cell
+from .rich_output import AUTO, lang_attribute, link, say_linked, show_html
 from .safe_files import reason
 from .wording import describe_age
-
-AUTO = "auto"  # buttons as wide as their label: a fixed width clips Russian labels
-
-
-def show_html(output: w.Output, html: str, plain: str) -> None:
-    """Make `output` show `html` as a rich display (links open JupyterLab tabs), `plain` as fallback."""
-    output.outputs = ({"output_type": "display_data", "data": {"text/html": html, "text/plain": plain}, "metadata": {}},)
-
-
-def lang_attribute(lang: Language) -> str:
-    return ' lang="ru"' if lang == "ru" else ""
-
-
-def link(href: str, label: str) -> str:
-    """A relative link to a notebook beside this one (the href and label are escaped here)."""
-    # nowrap: a lesson id such as "IOM-1" would otherwise break at its hyphen
-    return f'<a href="{escape(href, quote=True)}" style="white-space:nowrap">{escape(label)}</a>'
-
-
-def say_linked(key: str, lang: Language, name: str, label: str, href: str) -> str:
-    """The interface string `key` as HTML, its `{name}` placeholder a link to `href`."""
-    marker = "\x00"
-    before, _, after = say(key, lang, **{name: marker}).partition(marker)
-    return f"{escape(before)}{link(href, label)}{escape(after)}"
-
-
-def lessons_begun(course: Course, progress: Progress) -> list[str]:
-    """The lessons with saved checks, in course order."""
-    begun = {record.lesson for record in progress.exercises.values()}
-    return [ref.id for ref in course.map.lessons if ref.id in begun]
-
-
-def lesson_of_paragraph(course: Course) -> dict[str, LessonRef]:
-    """The lesson that reads each paragraph (each paragraph is read in one lesson)."""
-    return {
-        pid: ref
-        for ref in course.map.lessons
-        if ref.id in course.lessons
-        for pid in course.lessons[ref.id].paragraph_ids
-    }
-
-
-def lesson_title(course: Course, ref: LessonRef) -> str:
-    """The plan point the lesson covers, as the text's plan words it ("" if the plan has no such point)."""
-    text = course.texts.get(ref.text)
-    return text.plan[ref.plan_point - 1] if text is not None and ref.plan_point <= len(text.plan) else ""
-
-
-# --- the table ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LessonRow:
-    lesson: str
-    notebook: str
-    title: str
-    checked: int  # exercises checked at least once
-    exercises: int
-    score: int  # items right in the latest check of each exercise
-    total: int  # items in the exercises checked
-    last: datetime | None
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.score / self.total) if self.total else 0
-
-
-def lesson_rows(course: Course, store: ProgressStore) -> list[LessonRow]:
-    """One row per lesson of the course, in course order."""
-    progress = store.read()
-    rows = []
-    for ref in course.map.lessons:
-        lesson = course.lessons[ref.id]
-        records = [progress.exercises[e.id] for e in lesson.exercises if e.id in progress.exercises]
-        rows.append(LessonRow(
-            lesson=ref.id,
-            notebook=ref.notebook,
-            title=lesson_title(course, ref),
-            checked=len(records),
-            exercises=len(lesson.exercises),
-            score=sum(r.score for r in records),
-            total=sum(r.total for r in records),
-            last=max((r.last_checked for r in records), default=None),
-        ))
-    return rows
-
-
-def score_cell(row: LessonRow, lang: Language) -> str:
-    """'3 of 4' items right, or 'not started' (plain text, not escaped)."""
-    return say("count_of", lang, n=row.score, total=row.total) if row.checked else say("not_started", lang)
-
-
-# --- most often missed ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Missed:
-    kind: Literal["item", "word"]
-    key: str  # the exercise id, or the glossary term
-    item: int | None  # the item number of an exercise; None for a word
-    lesson: str  # the lesson id, "" when the course no longer has it
-    notebook: str
-    times: int
-    last: datetime | None  # the last check of the exercise, or the last review of the word
-
-
-def _recent_first(entry: Missed) -> tuple[float, str, int]:
-    stamp = entry.last.timestamp() if entry.last is not None else -math.inf
-    return (-stamp, entry.key, entry.item or 0)
-
-
-def rank_missed(entries: list[Missed]) -> list[Missed]:
-    """Most misses first; among equal misses the kinds alternate, the most recent first.
-
-    Exercise items and words are counted on different scales (an item is missed once per
-    check, a word once per card), so a plain sort on ids would let one kind push the other
-    off a short list; alternating on ties keeps both in view.
-    """
-    ranked: list[Missed] = []
-    for times in sorted({e.times for e in entries}, reverse=True):
-        queues = {kind: sorted((e for e in entries if e.times == times and e.kind == kind), key=_recent_first)
-                  for kind in ("item", "word")}
-        while any(queues.values()):
-            heads = sorted((kind for kind in queues if queues[kind]), key=lambda kind: (_recent_first(queues[kind][0]), kind))
-            ranked.extend(queues[kind].pop(0) for kind in heads)
-    return ranked
-
-
-def most_missed(course: Course, store: ProgressStore, limit: int = 8) -> list[Missed]:
-    """The exercise items and glossary words missed most often, in one ranking (see rank_missed)."""
-    progress = store.read()
-    owner = {e.id: course.lesson_ref(lesson_id) for lesson_id, e in course.all_exercises()}
-    entries: list[Missed] = []
-    for exercise_id, record in progress.exercises.items():
-        ref = owner.get(exercise_id)
-        if ref is None:  # an exercise the course no longer has: nothing to link to
-            continue
-        entries.extend(
-            Missed("item", exercise_id, int(item), ref.id, ref.notebook, times, record.last_checked)
-            for item, times in record.missed_items.items() if times
-        )
-    glossary = {e.term: e for g in course.glossaries.values() for e in g.entries}
-    home = lesson_of_paragraph(course)
-    for term, word in progress.words.items():
-        if word.wrong and term in glossary:
-            ref = home.get(glossary[term].paragraph)
-            entries.append(Missed("word", term, None, ref.id if ref else "", ref.notebook if ref else "",
-                                  word.wrong, word.last_review))
-    return rank_missed(entries)[:limit]
-
-
-# --- the page ---------------------------------------------------------------------------------
 
 
 class ProgressPage:

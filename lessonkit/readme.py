@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .build import lesson_title, md_escape
+from .lesson_pages import lesson_title
+from .markdown import md_escape
 from .model import Course
 
 START = "<!-- course-map:start (built from data/course.yml by `python -m lessonkit build`) -->"

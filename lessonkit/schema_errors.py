@@ -1,4 +1,4 @@
-"""Validating a file's fields against the schema in `model`, in the authors' words.
+"""Validating a file's fields against the schema (`model`, `exercise_model`), in the authors' words.
 
 pydantic reports an error as a location tuple and a type code (`('exercises', 3,
 'single_choice', 'items', 0, 'answer')`, `missing`). Authors think in exercise ids and
@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from . import model
+from . import exercise_model, model
 from .problems import Problem
 
 M = TypeVar("M", bound=BaseModel)
@@ -51,7 +51,7 @@ def label(raw: Any, loc: tuple[Any, ...]) -> tuple[str, str]:
     node = raw
     path: list[str] = []
     for part in loc:
-        if isinstance(part, str) and part in model.EXERCISE_KINDS and not (isinstance(node, dict) and part in node):
+        if isinstance(part, str) and part in exercise_model.EXERCISE_KINDS and not (isinstance(node, dict) and part in node):
             continue  # the union tag pydantic adds to the location
         if isinstance(part, int):
             node = node[part] if isinstance(node, list) and part < len(node) else None
@@ -97,10 +97,10 @@ def validate(cls: type[M], raw: Any, name: str) -> tuple[M | None, list[Problem]
 class _ExerciseHolder(BaseModel):
     """Wraps one exercise so its errors are located like those of a whole lesson file."""
 
-    exercises: list[model.Exercise]
+    exercises: list[exercise_model.Exercise]
 
 
-_EXERCISE = TypeAdapter(model.Exercise)
+_EXERCISE = TypeAdapter(exercise_model.Exercise)
 
 
 def validate_lesson(raw: dict[str, Any], name: str) -> tuple[model.Lesson | None, list[Problem], set[str]]:

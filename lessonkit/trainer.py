@@ -6,12 +6,13 @@ recognised twice. Every card shows the sentence of the text the word comes from.
 
 Words already seen and due again come first; new words follow in the order of the course,
 beginning with the lessons the learner has worked on, so the trainer practises what was
-just read rather than the start of the alphabet.
+just read rather than the start of the alphabet. The cards themselves (order, choices,
+marking a recall) are made in `word_cards`; this module is the widget that shows them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -20,23 +21,17 @@ from typing import Any
 import ipywidgets as w
 
 from . import feedback, leitner
-from .exercise_widget import display_order
 from .i18n import Language, say
+from .input_checks import input_problem
 from .language import InterfaceLanguage
 from .model import Course, GlossaryEntry
-from .normalise import input_problem, same_answer
 from .progress import ProgressStore
-from .progress_page import AUTO, lang_attribute, lesson_of_paragraph, lessons_begun, link, show_html
+from .progress_summary import lesson_of_paragraph, lessons_begun
+from .rich_output import AUTO, lang_attribute, link, show_html
+from .word_cards import Card, check_recall, choices_for, word_order
 from .wording import count_words
 
 SESSION_SIZES = (10, 20)
-
-
-@dataclass(frozen=True)
-class Card:
-    entry: GlossaryEntry
-    recall: bool  # True: RU -> EN typed; False: EN -> RU choice
-    choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,40 +42,6 @@ class Outcome:
     box: int = 0
     problem: str = ""  # an interface key: "unanswered" or an input problem's code
     detail: str = ""
-
-
-def choices_for(entry: GlossaryEntry, entries: list[GlossaryEntry], count: int = 4) -> tuple[str, ...]:
-    """The right Russian equivalent and `count - 1` others from the glossary, in a fixed order.
-
-    The order hangs on the Russian equivalents alone, so editing a note or a sentence of
-    the glossary does not reshuffle the cards.
-    """
-    others = [contextual for contextual in display_order([e.contextual for e in entries], entry.term) if contextual != entry.contextual]
-    distractors = list(dict.fromkeys(others))[: count - 1]
-    return tuple(display_order([entry.contextual, *distractors], entry.term))
-
-
-def check_recall(given: str, entry: GlossaryEntry) -> bool:
-    return any(same_answer(given, form) for form in {entry.term, entry.marked_form})
-
-
-def word_order(course: Course, first: Iterable[str] = ()) -> list[str]:
-    """Every glossary term once, in the order new words are taught.
-
-    The lessons in `first` come first, then the others, both in course order; within a
-    lesson, the words of the paragraphs it shows, in paragraph order and then glossary
-    order. Words in no lesson's paragraphs come last, in glossary order.
-    """
-    chosen = set(first)
-    refs = [ref for ref in course.map.lessons if ref.id in chosen] + [ref for ref in course.map.lessons if ref.id not in chosen]
-    terms = [
-        entry.term
-        for ref in refs
-        if ref.id in course.lessons
-        for entry in course.glossary_entries(course.lessons[ref.id].shown_paragraph_ids)
-    ]
-    terms += [entry.term for glossary in course.glossaries.values() for entry in glossary.entries]
-    return list(dict.fromkeys(terms))
 
 
 class VocabularyTrainer:

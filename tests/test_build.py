@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from lessonkit.build import build_all, gloss_list, mark_glossary, md_escape
+from lessonkit.build import build_all
 from lessonkit.cli import main
 from lessonkit.i18n import say
 from lessonkit.links import links_in
 from lessonkit.load import load_course
+from lessonkit.markdown import gloss_list, mark_glossary, md_escape
 
 ROOT = Path(__file__).resolve().parent.parent
+# The modules that write page text; the course's own words (source, dates) must come from data/.
+PAGE_MODULES = ("build.py", "markdown.py", "notebook_writer.py", "lesson_pages.py", "solution_pages.py", "course_pages.py")
+# What the build must never load: the widgets and the lesson session that uses them.
+WIDGET_MODULES = ("ipywidgets", "anywidget", "lessonkit.notebook")
 
 
 def test_build_is_deterministic(course):
@@ -293,8 +300,9 @@ def test_each_lesson_shows_its_own_texts_date_and_the_start_page_the_datas_words
         assert " ".join(date.split()[:6]) in first_cell, lesson.id
     start = outputs[f"notebooks/{course.map.start_page}.ipynb"]
     assert course.map.source_description.split(":")[0] in start
-    engine = Path(__file__).resolve().parent.parent / "lessonkit" / "build.py"
-    assert "handout" not in engine.read_text(encoding="utf-8").lower()  # the words are the course's, in data/
+    for module in PAGE_MODULES:
+        engine = ROOT / "lessonkit" / module
+        assert "handout" not in engine.read_text(encoding="utf-8").lower(), module  # the words are the course's, in data/
 
 
 def test_self_study_and_workshop_minutes_are_named_as_such(course):
@@ -306,3 +314,32 @@ def test_self_study_and_workshop_minutes_are_named_as_such(course):
         solution = outputs[f"solutions/{ref.notebook}.ipynb"]
         assert f"**Workshop:** {ref.workshop_minutes} minutes" in solution
         assert f"Timing plan: a {ref.workshop_minutes}-minute workshop" in solution
+
+
+# --- the build stays free of the notebook machinery ------------------------------------------------
+
+LOADED_WIDGETS = (
+    "import sys; print(sorted(m for m in sys.modules"
+    f" if m.split('.')[0] in {WIDGET_MODULES[:2]!r} or m == {WIDGET_MODULES[2]!r}) or 'none')"
+)
+
+
+def python_prints(code: str) -> list[str]:
+    """The lines a fresh interpreter prints running `code` (fresh: nothing imported by other tests)."""
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().splitlines()
+
+
+def test_importing_the_build_loads_no_widgets():
+    assert python_prints(f"import lessonkit.build, lessonkit.readme; {LOADED_WIDGETS}") == ["none"]
+
+
+def test_build_check_loads_no_widgets():
+    """`python -m lessonkit build --check` renders every page, key-word tables included, without the widgets."""
+    code = (
+        "import sys; from lessonkit.cli import main; "
+        f"code = main(['--data', {str(ROOT / 'data')!r}, 'build', '--check']); "
+        f"print(code); {LOADED_WIDGETS}"
+    )
+    assert python_prints(code)[-2:] == ["0", "none"]

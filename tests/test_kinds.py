@@ -13,8 +13,9 @@ from typing import get_args
 import pytest
 import yaml
 
-from lessonkit import answers, model
-from lessonkit.exercise_widget import CONTROLS, STATIC, checker_input, empty_response, item_spec
+from lessonkit import answers, exercise_model
+from lessonkit.exercise_widget import STATIC
+from lessonkit.item_specs import CONTROLS, checker_input, empty_response, item_spec
 from lessonkit.kinds import DEFINITIONS, KINDS, answer_text, check, key_responses, kind_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_registry_and_model_union_name_the_same_kinds():
     assert len(KINDS) == len(DEFINITIONS), "a kind is registered twice"
-    assert tuple(definition.record for definition in DEFINITIONS) == model.EXERCISE_CLASSES
-    assert tuple(KINDS) == model.EXERCISE_KINDS
+    assert tuple(definition.record for definition in DEFINITIONS) == exercise_model.EXERCISE_CLASSES
+    assert tuple(KINDS) == exercise_model.EXERCISE_KINDS
     for key, definition in KINDS.items():
         assert get_args(definition.record.model_fields["kind"].annotation) == (key,), key
 
@@ -34,7 +35,7 @@ def test_every_definition_is_complete(key):
     assert callable(definition.checker) and definition.checker.__module__ == answers.__name__, key
     assert definition.name_en.strip() and definition.name_ru.strip(), key
     assert re.search("[а-яё]", definition.name_ru), f"{key}: the Russian name has no Russian word"
-    assert definition.control in CONTROLS, f"{key}: no control {definition.control!r} in exercise_widget.CONTROLS"
+    assert definition.control in CONTROLS, f"{key}: no control {definition.control!r} in item_specs.CONTROLS"
     item_fields = definition.record.model_fields["items"].annotation
     if definition.stem is not None:
         assert definition.stem in get_args(item_fields)[0].model_fields, f"{key}: items have no field {definition.stem!r}"

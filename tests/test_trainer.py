@@ -18,8 +18,10 @@ from lessonkit.charts import figure_html, timeline_figure
 from lessonkit.i18n import STRINGS
 from lessonkit.language import InterfaceLanguage
 from lessonkit.progress import ProgressStore
-from lessonkit.progress_page import ProgressPage, most_missed
-from lessonkit.trainer import VocabularyTrainer, word_order
+from lessonkit.progress_page import ProgressPage
+from lessonkit.progress_summary import most_missed
+from lessonkit.trainer import VocabularyTrainer
+from lessonkit.word_cards import word_order
 from lessonkit.wording import count_words
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)

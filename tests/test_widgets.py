@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from lessonkit.exercise_widget import ExerciseWidget, display_order
+from lessonkit.exercise_widget import ExerciseWidget
+from lessonkit.item_specs import display_order
 from lessonkit.kinds import answer_text
 from lessonkit.language import InterfaceLanguage
 from lessonkit.notebook import LessonSession

@@ -1,0 +1,137 @@
+"""The course-wide pages: the start page with its course map, the progress page and the trainer page."""
+
+from __future__ import annotations
+
+from .i18n import say
+from .lesson_pages import date_banner, lesson_title
+from .markdown import control, control_ru, md_escape
+from .model import Course
+from .notebook_writer import NotebookWriter
+
+
+def course_map_table(course: Course) -> str:
+    """Every lesson with its text, plan point and self-study minutes, as a linked table."""
+    rows = ["| notebook | text | plan point | self-study minutes |", "|---|---|---|---|"]
+    for ref in course.map.lessons:
+        text = course.texts[ref.text]
+        rows.append(
+            f"| [{ref.id}: {md_escape(lesson_title(course, ref))}]({ref.notebook}.ipynb) "
+            f"| {md_escape(text.title)} | {ref.plan_point} | {ref.self_study_minutes} |"
+        )
+    return "\n".join(rows)
+
+
+def build_start_page(course: Course) -> str:
+    """The start page: who the course is for, how the exercises work, the course map, the source."""
+    nb = NotebookWriter("start")
+    first = course.map.lessons[0]
+    nb.markdown(
+        f"# {md_escape(course.map.title)}\n\n*{md_escape(course.map.subtitle)}*\n\n"
+        f"**For whom.** {md_escape(course.map.audience)}\n\n{date_banner(course)}\n\n"
+        f"Start with [{first.id}]({first.notebook}.ipynb), or pick a lesson from the course map below."
+    )
+    nb.markdown(
+        "## How the exercises work\n\n"
+        "1. Run the notebook first: **Run → Run All Cells**. The exercises appear under the text.\n"
+        f"2. Answer, then press {control('check')}. Each item says in words whether it is right "
+        f"(*{md_escape(say('right', 'en'))}* or *{md_escape(say('wrong', 'en'))}*), "
+        "and a wrong answer points to the paragraph and the words of the text that decide it.\n"
+        f"3. {control('hint')} tells you where to look. {control('show_answer')} works after your first attempt. "
+        f"{control('try_again')} clears your answers.\n"
+        "4. Typed answers forgive case, extra spaces, British or American spelling and final punctuation. If your keyboard is still on the Russian layout, the exercise tells you.\n"
+        '5. Key words are set in **bold** in the text. Under each paragraph, the line *Words in … / <span lang="ru">Слова абзаца …</span>* opens a list '
+        "of its marked words with their Russian equivalent in this context (click or tap it, or use Tab and Enter).\n"
+        f"6. The {control('language')} switch at the top of a lesson changes the interface to Russian.\n\n"
+        '<div lang="ru">\n\n'
+        f"**Как устроены упражнения.** Сначала запустите тетрадь: **Run → Run All Cells**. Ответьте и нажмите {control_ru('check')}: "
+        f"каждый пункт словами сообщит, верен ли ответ (*{md_escape(say('right', 'ru'))}* или *{md_escape(say('wrong', 'ru'))}*); "
+        "при ошибке показан абзац и слова текста, на которые нужно опереться. "
+        f"Кнопка {control_ru('hint')} подскажет, где искать; {control_ru('show_answer')} работает после первой попытки; "
+        f"{control_ru('try_again')} очищает ответы. "
+        "Регистр, лишние пробелы, британское или американское написание и знаки в конце ответа не важны; если включена русская раскладка, упражнение об этом скажет. "
+        "Ключевые слова выделены в тексте жирным шрифтом; под каждым абзацем строка «Слова абзаца …» раскрывает список этих слов "
+        "с их переводом в этом контексте (щелчок, касание или клавиши Tab и Enter). "
+        f"Переключатель {control_ru('language')} в начале урока переводит интерфейс на русский язык.\n\n</div>"
+    )
+    extras = []
+    if course.map.trainer:
+        extras.append(f"- [Vocabulary review]({course.map.trainer}.ipynb): a Leitner trainer over the whole glossary (10 or 20 cards a session).")
+    if course.map.progress_page:
+        extras.append(f"- [My progress]({course.map.progress_page}.ipynb): your scores by lesson, what you miss most, and export / import of your progress (do this before a Binder session ends).")
+    tail = ("\n\n## Review and progress\n\n" + "\n".join(extras)) if extras else ""
+    nb.markdown(f"## Course map\n\n{course_map_table(course)}{tail}")
+    nb.markdown(
+        "## The original source\n\n"
+        f"{md_escape(course.map.source_description)} Read it as it was given: [the original source](../data/{course.map.source}). "
+        "The lessons fix only mechanical slips (each listed in the data) and flag contradictions with an editor's note.\n\n"
+        f"Instructors: every lesson has a solution notebook with the answer key, timing and teaching notes, "
+        f"for example [{first.id}: answer key](../solutions/{first.notebook}.ipynb). "
+        "The others are in the `solutions/` folder of the file browser, under the same names as the lessons."
+    )
+    return nb.render("Start here", "page")
+
+
+# --- the progress page and the vocabulary trainer ------------------------------------------------
+
+
+def build_progress_page(course: Course) -> str:
+    """The progress page: scores by lesson, most missed items, export / import / reset."""
+    nb = NotebookWriter("progress")
+    trainer = f" · [Vocabulary trainer]({course.map.trainer}.ipynb)" if course.map.trainer else ""
+    nb.markdown(
+        "# My progress\n\n"
+        f"Every press of {control('check')} in a lesson is saved to your progress file: the score, the attempts and the items you missed. "
+        "This page shows them. Run all cells (**Run → Run All Cells**) to see your latest results.\n\n"
+        f'<div lang="ru">\n\nКаждое нажатие кнопки {control_ru("check")} в уроке сохраняется в файл прогресса: '
+        "результат, число попыток и пункты с ошибками. "
+        "Запустите все ячейки, чтобы увидеть последние результаты.\n\n</div>\n\n"
+        f"[Start page]({course.map.start_page}.ipynb){trainer}"
+    )
+    nb.code("from lessonkit import open_progress\n\npage = open_progress()", hidden=True)
+    nb.code("page.toolbar()")
+    nb.markdown("## Lessons\n\nExercises checked, items right of items checked, and when you last worked on each lesson.")
+    nb.code("page.table()")
+    nb.markdown("## Scores by lesson")
+    nb.code("page.chart()")
+    nb.markdown("## Most often missed\n\nThe items and words you missed most, with a link back to their lesson.")
+    nb.code("page.missed_html()")
+    nb.markdown(
+        "## Keep your progress\n\n"
+        "**On Binder your files are deleted when the session ends** (after about ten idle minutes). "
+        f"Press {control('export')}, then download the file it names (right-click it in the file browser → *Download*). "
+        f"Next time, press {control('import')} and choose that file. A file that is not a progress file is refused and nothing changes. "
+        f"To start again, tick {control('reset_confirm')} and press {control('reset')}: a copy of the old file is kept.\n\n"
+        f'<div lang="ru">\n\n**На Binder файлы удаляются по окончании сеанса.** Нажмите {control_ru("export")} и скачайте файл; '
+        f"в следующий раз нажмите {control_ru('import')} и выберите этот файл. Неподходящий файл не будет принят, прогресс не изменится. "
+        f"Чтобы начать заново, отметьте {control_ru('reset_confirm')} и нажмите {control_ru('reset')}: копия прежнего файла сохранится.\n\n</div>"
+    )
+    nb.code("page.widget")
+    return nb.render("My progress", "page")
+
+
+def build_trainer_page(course: Course) -> str:
+    """The vocabulary trainer page (Leitner boxes over the whole glossary)."""
+    nb = NotebookWriter("trainer")
+    nb.markdown(
+        "# Vocabulary review\n\n"
+        "A trainer over the whole glossary of the course, with the **Leitner system**: five boxes. "
+        "A right answer moves a word up one box, a wrong one back to box 1. Box 1 comes back every session, "
+        "box 2 after a day, box 3 after three days, box 4 after a week, box 5 after two weeks. "
+        "New words are shown English → Russian (choose the meaning in this context); after two right answers "
+        "a word is also asked Russian → English (type the term). Every card shows the sentence of the text it comes from.\n\n"
+        '<div lang="ru">\n\nТренажёр по всему глоссарию курса (система Лейтнера, пять коробок). Верный ответ переносит слово '
+        "в следующую коробку, неверный — обратно в первую. Сначала слова предлагаются с английского на русский, после двух "
+        "верных ответов — и с русского на английский. На каждой карточке — предложение из текста.\n\n</div>\n\n"
+        f"[Start page]({course.map.start_page}.ipynb)"
+        + (f" · [My progress]({course.map.progress_page}.ipynb)" if course.map.progress_page else "")
+    )
+    nb.code("from lessonkit import open_trainer\n\ntrainer = open_trainer()", hidden=True)
+    nb.code("trainer.toolbar()")
+    nb.markdown(
+        f"Under {control('session_size')}, choose 10 or 20 cards and press {control('start_session')}. "
+        f"Answer each card, press {control('check')}, then {control('next_card')}.  \n"
+        f'<span lang="ru">В строке {control_ru("session_size")} выберите 10 или 20 карточек и нажмите {control_ru("start_session")}. '
+        f"Ответьте на карточку, нажмите {control_ru('check')}, затем {control_ru('next_card')}.</span>"
+    )
+    nb.code("trainer.widget")
+    return nb.render("Vocabulary review", "page")

@@ -1,0 +1,143 @@
+"""The learner's lesson notebook: heading, passage with glossed words, exercise cells, score.
+
+Also the pieces other pages share with it: a lesson's title and the text-date banner.
+"""
+
+from __future__ import annotations
+
+from . import model
+from .key_words import key_words_frame
+from .markdown import cell_text, control, control_ru, md_escape, note_block, passage_markdown, ru
+from .model import Course
+from .notebook_writer import NotebookWriter
+
+
+def lesson_title(course: Course, ref: model.LessonRef) -> str:
+    """A lesson's title: the plan point of its text that it covers."""
+    return course.texts[ref.text].plan[ref.plan_point - 1]
+
+
+def date_banner(course: Course, text_id: str | None = None) -> str:
+    """When the text was written: the text's own banner in a lesson, the course's elsewhere."""
+    text = next((t for t in course.map.texts if t.id == text_id), None)
+    en = text.date if text is not None and text.date else course.map.text_date
+    russian = text.date_ru if text is not None and text.date_ru else course.map.text_date_ru
+    return f"> **Text date.** {md_escape(en)}  \n> {ru(russian)}"
+
+
+def navigation(course: Course, ref: model.LessonRef) -> str:
+    """Links to the previous lesson, the start page and the next lesson."""
+    refs = course.map.lessons
+    index = refs.index(ref)
+    links = [f"[Start page]({course.map.start_page}.ipynb)"]
+    if index > 0:
+        prev = refs[index - 1]
+        links.insert(0, f"[← {prev.id}: {md_escape(lesson_title(course, prev))}]({prev.notebook}.ipynb)")
+    if index + 1 < len(refs):
+        nxt = refs[index + 1]
+        links.append(f"[{nxt.id}: {md_escape(lesson_title(course, nxt))} →]({nxt.notebook}.ipynb)")
+    return " · ".join(links)
+
+
+def lesson_heading(course: Course, ref: model.LessonRef) -> str:
+    """The lesson's title line and where it sits: which text, which plan point."""
+    text = course.texts[ref.text]
+    return (
+        f"# {ref.id} · {md_escape(lesson_title(course, ref))}\n\n"
+        f"*Text {[t.id for t in course.map.texts].index(ref.text) + 1}: {md_escape(text.title)}, "
+        f"plan point {ref.plan_point} of {len(text.plan)}*"
+    )
+
+
+def key_words_markdown(course: Course, lesson: model.Lesson) -> str:
+    """The lesson's key-word table (a pandas DataFrame) as a Markdown table."""
+    frame = key_words_frame(course, lesson)
+    if frame.empty:
+        return ""
+    rows = ["| " + " | ".join(frame.columns) + " |", "|" + "---|" * len(frame.columns)]
+    rows += ["| " + " | ".join(cell_text(str(value)) for value in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join(rows)
+
+
+def page_links(course: Course) -> str:
+    """Links from a lesson to the course's trainer and progress page, in both languages.
+
+    Static Markdown: a link in Markdown opens a JupyterLab tab, a link inside a widget
+    would reload the page.
+    """
+    links = []
+    if course.map.trainer:
+        links.append(f'[Vocabulary trainer / <span lang="ru">Тренажёр слов</span>]({course.map.trainer}.ipynb)')
+    if course.map.progress_page:
+        links.append(f'[My progress / <span lang="ru">Мой прогресс</span>]({course.map.progress_page}.ipynb)')
+    return " · ".join(links)
+
+
+def setup_source(lesson_id: str) -> str:
+    """The lesson's hidden first cell: open the session the other cells use."""
+    return f'from lessonkit import open_lesson\n\nlesson = open_lesson("{lesson_id}")'
+
+
+def build_lesson(course: Course, ref: model.LessonRef) -> str:
+    """The learner notebook of one lesson, as notebook JSON."""
+    lesson = course.lessons[ref.id]
+    glossary = course.glossary_entries(lesson.paragraph_ids)
+    nb = NotebookWriter(ref.code.lower())
+    goals = "\n".join(f"- {md_escape(goal)}" for goal in lesson.goals)
+    nb.markdown(
+        f"{lesson_heading(course, ref)}\n\n{date_banner(course, ref.text)}\n\n"
+        f"**Self-study time:** about {ref.self_study_minutes} minutes. **Goals:** by the end of this notebook you can\n\n{goals}\n\n"
+        f"{note_block(lesson.note, 'About this plan point')}\n\n{navigation(course, ref)}\n\n"
+        "*Run all cells first (menu **Run → Run All Cells**); then work through the page. "
+        f"Each exercise has the buttons {control('check')}, {control('hint')}, {control('show_answer')} "
+        f"and {control('try_again')}; the answer can be shown after your first try. "
+        f"The {control('language')} switch below changes the interface to Russian.*  \n"
+        '<span lang="ru">Сначала запустите все ячейки (меню Run → Run All Cells), затем работайте по порядку. '
+        f"В каждом упражнении есть кнопки {control_ru('check')}, {control_ru('hint')}, {control_ru('show_answer')} "
+        f"и {control_ru('try_again')}; ответ можно посмотреть после первой попытки. "
+        f"Переключатель {control_ru('language')} ниже переводит интерфейс на русский язык.</span>"
+    )
+    nb.code(setup_source(ref.id), hidden=True)
+    nb.code("lesson.toolbar()")
+    pages = page_links(course)
+    if pages:
+        nb.markdown(pages)
+    pre_reading = (
+        f"{lesson.context}\n\n**Predict.** {lesson.prediction}\n\n"
+        "### Key words\n\nThe words below are set in **bold** in the text. Under each paragraph, the line "
+        '*Words in … / <span lang="ru">Слова абзаца …</span>* opens a list of its marked words with their meaning in this context: '
+        "click or tap it, or reach it with the Tab key and press Enter.  \n"
+        + ru("Эти слова выделены в тексте жирным шрифтом. Под каждым абзацем строка «Слова абзаца …» "
+             "раскрывает список выделенных в нём слов с их значением в этом контексте: щёлкните по ней или коснитесь её "
+             "либо перейдите к ней клавишей Tab и нажмите Enter.") + "\n\n"
+        + key_words_markdown(course, lesson)
+    )
+    # The context card and key words open the lesson's first pre-reading section (or a
+    # section of their own when the lesson has none), so the heading is not repeated.
+    opening = next((s for s in lesson.sections if s.stage == "pre_reading"), None)
+    if opening is None:
+        nb.markdown(f"## Before you read\n\n{pre_reading}")
+    for section in lesson.sections:
+        intro = f"\n\n{section.intro}" if section.intro else ""
+        if section is opening:
+            nb.markdown(f"## {md_escape(section.title)}\n\n{pre_reading}")
+            if intro:
+                nb.markdown(intro.strip())
+        else:
+            nb.markdown(f"## {md_escape(section.title)}{intro}")
+        if section.reread:
+            nb.markdown(passage_markdown((course.paragraphs[p] for p in section.reread), course.glossary_entries(section.reread), reread=True))
+        if section.paragraphs:
+            nb.markdown(passage_markdown((course.paragraphs[p] for p in section.paragraphs), glossary))
+        if section.timeline:
+            nb.code("lesson.timeline()")
+        for exercise_id in section.exercises:
+            nb.code(f'lesson.show("{exercise_id}")')
+    nb.markdown(
+        "## Your score\n\nThe line below counts every item you have checked in this notebook.  \n"
+        + ru("Строка ниже учитывает все пункты, которые вы проверили в этой тетради.")
+    )
+    nb.code("lesson.score()")
+    points = "\n".join(f"- {md_escape(point)}" for point in lesson.key_points)
+    nb.markdown(f"## Key points\n\n{points}\n\n---\n\n{navigation(course, ref)}")
+    return nb.render(f"{ref.id} {lesson_title(course, ref)}", "lesson")

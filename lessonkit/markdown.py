@@ -1,0 +1,138 @@
+"""Data text as Markdown: escaping, named interface controls and marked glossary words.
+
+Everything here turns a piece of data into a Markdown (or plain HTML) string; nothing
+knows which page it ends up on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from . import model
+from .i18n import say
+
+
+def md_escape(text: str) -> str:
+    """Data text as Markdown that shows literally (no accidental emphasis or HTML)."""
+    text = escape(text, quote=False)
+    for char in ("\\", "*", "_", "`", "[", "]"):
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def cell_text(text: str) -> str:
+    """Text for a Markdown table cell."""
+    return md_escape(" ".join(text.split())).replace("|", "\\|")
+
+
+def ru(text: str) -> str:
+    """Russian text, escaped, in a span marked lang="ru" (for screen readers and hyphenation)."""
+    return f'<span lang="ru">{escape(text)}</span>'
+
+
+def control(key: str) -> str:
+    """An interface control named in English Markdown: its English name, then its Russian one.
+
+    The names come from `lessonkit.i18n`, so the page says exactly what the button says
+    in either interface language.
+    """
+    return f'**{md_escape(say(key, "en"))}** (<b lang="ru">{escape(say(key, "ru"))}</b>)'
+
+
+def control_ru(key: str) -> str:
+    """The same inside Russian text: the Russian name, then the English one."""
+    return f'**{md_escape(say(key, "ru"))}** (<b lang="en">{escape(say(key, "en"))}</b>)'
+
+
+def glossary_spans(text: str, entries: list[model.GlossaryEntry]) -> list[tuple[int, int, model.GlossaryEntry]]:
+    """Where each glossary word is marked in `text`, in text order.
+
+    Longer forms are marked first; a form overlapping one already marked is skipped.
+    """
+    spans: list[tuple[int, int, model.GlossaryEntry]] = []
+    for entry in sorted(entries, key=lambda e: -len(e.marked_form)):
+        sentence_at = text.find(" ".join(entry.sentence.split()))
+        start = text.find(entry.marked_form, max(sentence_at, 0))
+        if start < 0:
+            start = text.find(entry.marked_form)
+        if start < 0:
+            continue
+        end = start + len(entry.marked_form)
+        if any(s < end and start < e for s, e, _ in spans):
+            continue
+        spans.append((start, end, entry))
+    return sorted(spans, key=lambda s: s[0])
+
+
+def mark_glossary(text: str, entries: list[model.GlossaryEntry]) -> str:
+    """Escape a paragraph and set its glossary words in bold.
+
+    The mark is typographic (bold), not colour and not a hover title: the Russian
+    equivalents are in the gloss list under the paragraph (`gloss_list`), which a
+    keyboard, a touch screen and a screen reader all reach.
+    """
+    out, pos = [], 0
+    for start, end, _entry in glossary_spans(text, entries):
+        out.append(md_escape(text[pos:start]))
+        out.append(f"<b>{md_escape(text[start:end])}</b>")
+        pos = end
+    out.append(md_escape(text[pos:]))
+    return "".join(out)
+
+
+def gloss_list(paragraph_id: str, entries: list[model.GlossaryEntry]) -> str:
+    """A paragraph's glossary words with their contextual Russian, in a closed <details>.
+
+    Plain HTML that JupyterLab's sanitizer and GitHub both keep (details, summary, span
+    lang); a blank line after <summary> lets the list inside be Markdown.
+    """
+    if not entries:
+        return ""
+    pid = escape(paragraph_id)
+    lines = "\n".join(f'- {md_escape(e.term)} — <span lang="ru">{md_escape(e.contextual)}</span>' for e in entries)
+    return (
+        f'<details>\n<summary>Words in {pid} ({len(entries)}) / <span lang="ru">Слова абзаца {pid}</span></summary>\n\n'
+        f"{lines}\n\n</details>"
+    )
+
+
+def paragraph_glossary(para: model.Paragraph, entries: list[model.GlossaryEntry]) -> list[model.GlossaryEntry]:
+    """The paragraph's glossary entries in the order their words occur in it (unfound ones last)."""
+    text = " ".join(para.full_text.split())
+
+    def where(entry: model.GlossaryEntry) -> int:
+        at = text.find(entry.marked_form)
+        return at if at >= 0 else len(text)
+
+    return sorted((e for e in entries if e.paragraph == para.id), key=where)
+
+
+def passage_markdown(paragraphs: Iterable[model.Paragraph], glossary: list[model.GlossaryEntry], reread: bool = False) -> str:
+    """Paragraphs as Markdown: id, text with glossary words in bold, gloss list, editor's notes."""
+    blocks = []
+    for para in paragraphs:
+        entries = paragraph_glossary(para, glossary)
+        if para.heading:
+            blocks.append(f"#### {md_escape(para.heading)}")
+        flat = " ".join(para.text.split(" "))
+        lines = [mark_glossary(" ".join(line.split()), entries) for line in flat.split("\n")]
+        body = "  \n".join(lines)
+        blocks.append(f"**[{para.id}]** {body}")
+        if para.items:
+            blocks.append("\n".join(f"- {mark_glossary(' '.join(item.split()), entries)}" for item in para.items))
+        if entries:
+            blocks.append(gloss_list(para.id, entries))
+        for note in para.notes:
+            blocks.append(
+                f"> **Editor's note ({para.id}).** {md_escape(note.en)}  \n> {ru(note.ru)}"
+            )
+    prefix = "> *Re-read:*\n\n" if reread else ""
+    return prefix + "\n\n".join(blocks)
+
+
+def note_block(note: model.EditorNote | None, label: str) -> str:
+    """An editor's note as a quoted English + Russian block under a bold label ("" for no note)."""
+    if note is None:
+        return ""
+    return f"> **{label}.** {md_escape(note.en)}  \n> {ru(note.ru)}"

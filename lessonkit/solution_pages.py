@@ -1,0 +1,96 @@
+"""The instructor's solution notebook of a lesson: answer-key tables, timing plan and teaching notes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import model
+from .kinds import answer_text, kind_of
+from .lesson_pages import date_banner, lesson_title
+from .markdown import cell_text, md_escape, note_block
+from .model import Course
+from .notebook_writer import NotebookWriter
+from .solutions import self_check_line
+
+
+def evidence_text(item: Any) -> str:
+    """An item's evidence for a table cell: each quote with its paragraph id."""
+    return "; ".join(f"«{cell_text(e.quote)}» ({e.paragraph})" for e in item.evidence)
+
+
+def item_text(exercise: Any, item: Any) -> str:
+    """The item's words in the key table: its stem (and base word), or a row's given cells."""
+    stem = kind_of(exercise).stem
+    if stem is None:
+        return "; ".join(f"{cell_text(k)}: {cell_text(v)}" for k, v in item.cells.items())
+    base = getattr(item, "base", None)
+    return cell_text(getattr(item, stem)) + (f" ({cell_text(base)})" if base else "")
+
+
+def answer_key_table(exercise: Any) -> str:
+    """An exercise's key as a table (item, answer, why, evidence), then what else is accepted or checked."""
+    rows = ["| # | item | answer | why | evidence |", "|---|---|---|---|---|"]
+    for n, item in enumerate(exercise.items):
+        rows.append(
+            f"| {n + 1} | {item_text(exercise, item)} | **{cell_text(answer_text(exercise, n))}** "
+            f"| {cell_text(item.explanation)} | {evidence_text(item)} |"
+        )
+    extras = []
+    if getattr(exercise, "distractors", None):
+        extras.append("Distractors: " + ", ".join(md_escape(d) for d in exercise.distractors) + ".")
+    for item in exercise.items:
+        if getattr(item, "blanks", None):
+            others = {c: a[1:] for c, a in item.blanks.items() if len(a) > 1}
+            if others:
+                extras.append("Also accepted: " + "; ".join(f"{md_escape(c)}: " + ", ".join(md_escape(x) for x in alts) for c, alts in others.items()) + ".")
+        if getattr(item, "accept", None):
+            extras.append(f"Also accepted for “{cell_text(item.answer)}”: " + ", ".join(md_escape(a) for a in item.accept) + ".")
+        if getattr(item, "key_terms", None):
+            groups = " + ".join("(" + " / ".join(md_escape(t) for t in group) + ")" for group in item.key_terms)
+            need = f"at least {item.min_terms} of " if item.min_terms else ""
+            extras.append(f"Checked by key terms: {need}{groups}.")
+        for flag in getattr(item, "red_flags", []):
+            extras.append(f"Red flag “{md_escape(flag.term)}”: {md_escape(flag.message)}")
+        if getattr(item, "checklist", None):
+            extras.append("Self-check list: " + "; ".join(md_escape(c) for c in item.checklist) + ".")
+    return "\n".join(rows) + ("\n\n" + "\n\n".join(extras) if extras else "")
+
+
+def build_solution(course: Course, ref: model.LessonRef) -> str:
+    """The solution notebook of one lesson, with the stored output of its self-check."""
+    lesson = course.lessons[ref.id]
+    nb = NotebookWriter(f"{ref.code.lower()}-key")
+    nb.markdown(
+        f"# {ref.id} · {md_escape(lesson_title(course, ref))}: answer key and teaching notes\n\n"
+        f"For instructors. Learners' notebook: [{ref.notebook}.ipynb](../notebooks/{ref.notebook}.ipynb). "
+        f"**Workshop:** {ref.workshop_minutes} minutes (the timing plan below). "
+        f"**Self-study** (learners alone): about {ref.self_study_minutes} minutes.\n\n{date_banner(course, ref.text)}\n\n"
+        f"{note_block(lesson.note, 'About this plan point')}"
+    )
+    nb.code("from lessonkit.solutions import self_check", executed=True)
+    timing = "\n".join(f"| {step.minutes} | {cell_text(step.activity)} |" for step in lesson.teacher.timing)
+    total = sum(step.minutes for step in lesson.teacher.timing)
+    notes = "\n".join(f"- {md_escape(note)}" for note in lesson.teacher.notes)
+    nb.markdown(f"## Timing plan: a {total}-minute workshop\n\n| minutes | activity |\n|---|---|\n{timing}\n\n## Teaching notes\n\n{notes}")
+    for section in lesson.sections:
+        parts = [f"## {md_escape(section.title)}"]
+        ids = section.paragraphs or section.reread
+        if ids:
+            parts.append(f"Paragraphs: {', '.join(ids)}.")
+        nb.markdown("\n\n".join(parts))
+        for exercise_id in section.exercises:
+            exercise = lesson.exercise(exercise_id)
+            nb.markdown(
+                f"### {exercise.id} · {md_escape(exercise.title)} ({kind_of(exercise).name_en})\n\n"
+                f"{md_escape(exercise.instruction)}\n\n{answer_key_table(exercise)}\n\n*Hint given to learners:* {md_escape(exercise.hint)}"
+            )
+    if lesson.teacher.discussion:
+        questions = "\n".join(f"{n}. {md_escape(q)}" for n, q in enumerate(lesson.teacher.discussion, start=1))
+        nb.markdown(f"## Discussion questions\n\n{questions}")
+    if lesson.teacher.workshop:
+        tasks = "\n\n".join(f"- {md_escape(task)}" for task in lesson.teacher.workshop)
+        nb.markdown(f"## Workshop tasks\n\n{tasks}")
+    points = "\n".join(f"- {md_escape(point)}" for point in lesson.key_points)
+    nb.markdown(f"## Key points\n\n{points}\n\n## Self-check of the answer key\n\nThe cell below runs every checker on its own key; CI compares its output.")
+    nb.code(f'self_check("{ref.id}")', executed=True, output=self_check_line(ref.id, course=course) + "\n")
+    return nb.render(f"{ref.id} answer key", "solution")
