@@ -30,13 +30,13 @@ def seconds(command: list[str], repeat: int = 3, cwd: Path = ROOT) -> float:
 
 def import_cost() -> float:
     base = seconds([PY, "-c", "import pandas, ipywidgets"], repeat=5)
-    with_engine = seconds([PY, "-c", "import pandas, ipywidgets, lessonkit.notebook"], repeat=5)
+    with_engine = seconds([PY, "-c", "import pandas, ipywidgets, lessonkit.views.session"], repeat=5)
     return with_engine - base
 
 
 def build_time() -> float:
     code = (
-        "import time; from lessonkit.load import load_course; from lessonkit.build import build_all;"
+        "import time; from lessonkit.content.load import load_course; from lessonkit.publish.build import build_all;"
         "t=time.perf_counter(); build_all(load_course()); print(time.perf_counter()-t)"
     )
     out = subprocess.run([PY, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True).stdout
@@ -45,7 +45,7 @@ def build_time() -> float:
 
 def check_time() -> float:
     code = (
-        "import timeit; from lessonkit.load import load_course; from lessonkit.kinds import check;"
+        "import timeit; from lessonkit.content.load import load_course; from lessonkit.content.kinds import check;"
         "c=load_course(); ex=[e for _, e in c.all_exercises() if e.kind=='translation'][0];"
         "n=2000; print(timeit.timeit(lambda: check(ex, [i.model_answer for i in ex.items]), number=n)/n)"
     )

@@ -82,7 +82,7 @@ def empty_notebook(cells: int = 1, setup: str = "") -> nbformat.NotebookNode:
 
 def lessons() -> list[tuple[str, str, int]]:
     """(lesson id, notebook path under the server root, number of exercise items)."""
-    from lessonkit.load import load_course
+    from lessonkit.content.load import load_course
 
     course = load_course(ROOT / "data")
     return [(ref.id, f"notebooks/{ref.notebook}.ipynb", sum(len(e.items) for e in course.lessons[ref.id].exercises))

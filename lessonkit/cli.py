@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .load import collect, find_data_dir
+from .content.load import collect, find_data_dir
 
 if TYPE_CHECKING:
-    from .model import Course
+    from .content.model import Course
 
 
 def _course_or_report(data_dir: Path) -> Course | None:
@@ -37,8 +37,8 @@ def run_check(data_dir: Path) -> int:
 
 
 def run_build(data_dir: Path, root: Path, verify: bool) -> int:
-    from .build import build_all, stale, write
-    from .readme import update_readme
+    from .publish.build import build_all, stale, write
+    from .publish.readme import update_readme
 
     course = _course_or_report(data_dir)
     if course is None:
@@ -67,7 +67,7 @@ def run_build(data_dir: Path, root: Path, verify: bool) -> int:
 
 
 def run_links(root: Path) -> int:
-    from .links import broken_links
+    from .publish.links import broken_links
 
     broken = broken_links(root)
     for line in broken:
@@ -77,8 +77,8 @@ def run_links(root: Path) -> int:
 
 
 def run_reports(files: list[Path], as_csv: bool) -> int:
-    from .reports import as_csv as csv_text
-    from .reports import as_markdown, collect_claims
+    from .publish.reports import as_csv as csv_text
+    from .publish.reports import as_markdown, collect_claims
 
     found, skipped = collect_claims(files)
     for line in skipped:

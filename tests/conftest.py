@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lessonkit.load import load_course
+from lessonkit.content.load import load_course
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).resolve().parent / "fixtures" / "minicourse"

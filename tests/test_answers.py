@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lessonkit.answers import OpenResponse, parse_order
-from lessonkit.kinds import check, key_responses
+from lessonkit.content.kinds import check, key_responses
+from lessonkit.marking.answers import OpenResponse, parse_order
 
 
 def ex(mini, n):
@@ -97,7 +97,7 @@ def test_answer_logic_does_not_import_widgets():
     import subprocess
     import sys
 
-    code = "import sys, lessonkit.answers, lessonkit.load; print('ipywidgets' in sys.modules)"
+    code = "import sys, lessonkit.marking.answers, lessonkit.content.load; print('ipywidgets' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 
@@ -120,7 +120,7 @@ def test_open_task_counts_words_in_any_script(mini):
 
 # --- readable names for missing key terms; invisible characters in open tasks -----------------
 
-from lessonkit.answers import term_label  # noqa: E402
+from lessonkit.marking.answers import term_label  # noqa: E402
 
 
 @pytest.mark.parametrize(

@@ -10,18 +10,18 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lessonkit.build import build_all
 from lessonkit.cli import main
-from lessonkit.i18n import say
-from lessonkit.links import links_in
-from lessonkit.load import load_course
-from lessonkit.markdown import gloss_list, mark_glossary, md_escape
+from lessonkit.content.load import load_course
+from lessonkit.publish.build import build_all
+from lessonkit.publish.links import links_in
+from lessonkit.publish.markdown import gloss_list, mark_glossary, md_escape
+from lessonkit.views.i18n import say
 
 ROOT = Path(__file__).resolve().parent.parent
 # The modules that write page text; the course's own words (source, dates) must come from data/.
 PAGE_MODULES = ("build.py", "markdown.py", "notebook_writer.py", "lesson_pages.py", "solution_pages.py", "course_pages.py")
 # What the build must never load: the widgets and the lesson session that uses them.
-WIDGET_MODULES = ("ipywidgets", "anywidget", "lessonkit.notebook")
+WIDGET_MODULES = ("ipywidgets", "anywidget", "lessonkit.views.session")
 
 
 def test_build_is_deterministic(course):
@@ -301,7 +301,7 @@ def test_each_lesson_shows_its_own_texts_date_and_the_start_page_the_datas_words
     start = outputs[f"notebooks/{course.map.start_page}.ipynb"]
     assert course.map.source_description.split(":")[0] in start
     for module in PAGE_MODULES:
-        engine = ROOT / "lessonkit" / module
+        engine = ROOT / "lessonkit" / "publish" / module
         assert "handout" not in engine.read_text(encoding="utf-8").lower(), module  # the words are the course's, in data/
 
 
@@ -332,7 +332,7 @@ def python_prints(code: str) -> list[str]:
 
 
 def test_importing_the_build_loads_no_widgets():
-    assert python_prints(f"import lessonkit.build, lessonkit.readme; {LOADED_WIDGETS}") == ["none"]
+    assert python_prints(f"import lessonkit.publish.build, lessonkit.publish.readme; {LOADED_WIDGETS}") == ["none"]
 
 
 def test_build_check_loads_no_widgets():

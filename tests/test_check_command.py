@@ -184,7 +184,7 @@ def test_an_unreadable_text_is_the_one_cause_printed(mini_copy, capsys):
 
 def test_outside_a_course_folder_the_message_names_where_it_looked(tmp_path, monkeypatch, capsys):
     """No quiet fallback to another course: the learner or author is told where to point."""
-    from lessonkit.load import find_data_dir
+    from lessonkit.content.load import find_data_dir
 
     monkeypatch.delenv("LESSONKIT_DATA", raising=False)
     monkeypatch.chdir(tmp_path)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from lessonkit.answers import OpenResponse
-from lessonkit.kinds import KINDS, check, key_responses, kind_of
-from lessonkit.normalise import same_answer
+from lessonkit.content.kinds import KINDS, check, key_responses, kind_of
+from lessonkit.marking.answers import OpenResponse
+from lessonkit.marking.normalise import same_answer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -229,7 +229,7 @@ def test_one_lesson_per_plan_point_in_plan_order(course):
 
 def test_every_learner_example_is_judged_as_its_author_expects(course):
     """Fair marking: every typed item has its examples, and the checker judges each one right."""
-    from lessonkit.fairness import TYPED_KINDS, examples_of, misjudged, too_few_examples
+    from lessonkit.content.fairness import TYPED_KINDS, examples_of, misjudged, too_few_examples
 
     typed = [e for _, e in course.all_exercises() if e.kind in TYPED_KINDS]
     assert typed

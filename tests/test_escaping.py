@@ -22,11 +22,11 @@ from html import unescape
 
 import pytest
 
-from lessonkit.exercise_widget import STATIC, ExerciseWidget
-from lessonkit.language import InterfaceLanguage
-from lessonkit.progress import ProgressStore
-from lessonkit.progress_page import ProgressPage
-from lessonkit.trainer import VocabularyTrainer
+from lessonkit.learner.progress import ProgressStore
+from lessonkit.views.exercise_widget import STATIC, ExerciseWidget
+from lessonkit.views.language import InterfaceLanguage
+from lessonkit.views.progress_page import ProgressPage
+from lessonkit.views.trainer import VocabularyTrainer
 
 # One word (no spaces), so the look-alike message quotes all of it; the "а" of "аlert" is
 # Cyrillic, which is what makes the checker quote the word back.

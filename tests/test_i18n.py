@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from lessonkit.i18n import LANGUAGES, STRINGS, placeholders, say
-from lessonkit.progress import Notice
-from lessonkit.wording import count_words, describe_age, notice_text, ru_plural
+from lessonkit.learner.progress import Notice
+from lessonkit.views.i18n import LANGUAGES, STRINGS, placeholders, say
+from lessonkit.views.wording import count_words, describe_age, notice_text, ru_plural
 
 NOW = datetime(2026, 11, 26, 10, 15, tzinfo=timezone.utc)
 
@@ -36,7 +36,7 @@ def test_every_string_used_by_the_engine_is_in_the_table():
     from pathlib import Path
 
     engine = Path(__file__).resolve().parent.parent / "lessonkit"
-    source = "\n".join(p.read_text(encoding="utf-8") for p in engine.glob("*.py"))
+    source = "\n".join(p.read_text(encoding="utf-8") for p in engine.rglob("*.py"))
     used = set(re.findall(r"""(?:say|say_plain|text|ui)\(\s*["']([a-z_]+)["']""", source))
     assert used and used <= set(STRINGS), sorted(used - set(STRINGS))
 
@@ -46,9 +46,9 @@ def test_every_string_in_the_table_is_used():
     from pathlib import Path
 
     engine = Path(__file__).resolve().parent.parent / "lessonkit"
-    table = (engine / "i18n.py").read_text(encoding="utf-8")
+    table = (engine / "views" / "i18n.py").read_text(encoding="utf-8")
     source = "\n".join(p.read_text(encoding="utf-8") for p in engine.rglob("*.py") if p.name != "i18n.py")
-    source += (engine / "static" / "widgets.js").read_text(encoding="utf-8")
+    source += (engine / "views" / "static" / "widgets.js").read_text(encoding="utf-8")
     unused = [key for key in STRINGS if f'"{key}"' not in source and f"'{key}'" not in source]
     assert table and unused == []
 

@@ -13,10 +13,11 @@ from typing import get_args
 import pytest
 import yaml
 
-from lessonkit import answers, exercise_model
-from lessonkit.exercise_widget import STATIC
-from lessonkit.item_specs import CONTROLS, checker_input, empty_response, item_spec
-from lessonkit.kinds import DEFINITIONS, KINDS, answer_text, check, key_responses, kind_of
+from lessonkit.content import exercise_model
+from lessonkit.content.kinds import DEFINITIONS, KINDS, answer_text, check, key_responses, kind_of
+from lessonkit.marking import answers
+from lessonkit.views.exercise_widget import STATIC
+from lessonkit.views.item_specs import CONTROLS, checker_input, empty_response, item_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -98,9 +99,9 @@ def test_widgets_js_has_a_builder_for_every_control():
 
 def test_the_registry_and_the_marking_import_no_views():
     code = (
-        "import sys, lessonkit.model, lessonkit.answers; print('lessonkit.kinds' in sys.modules);"
-        "import lessonkit.kinds; print(sorted(m for m in sys.modules if m.split('.')[0] in ('ipywidgets', 'anywidget')"
-        " or m in ('lessonkit.exercise_widget', 'lessonkit.notebook', 'lessonkit.page_widgets', 'lessonkit.trainer')))"
+        "import sys, lessonkit.content.model, lessonkit.marking.answers; print('lessonkit.content.kinds' in sys.modules);"
+        "import lessonkit.content.kinds; print(sorted(m for m in sys.modules if m.split('.')[0] in ('ipywidgets', 'anywidget')"
+        " or m in ('lessonkit.views.exercise_widget', 'lessonkit.views.session', 'lessonkit.views.page_widgets', 'lessonkit.views.trainer')))"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True).stdout
     assert out.split("\n")[:2] == ["False", "[]"]

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from lessonkit.leitner import (
+from lessonkit.learner.leitner import (
     INTERVAL_DAYS,
     WordRecord,
     due_terms,

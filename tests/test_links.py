@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lessonkit.links import broken_links, links_in, markdown_sources
+from lessonkit.publish.links import broken_links, links_in, markdown_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 

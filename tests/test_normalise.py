@@ -1,7 +1,7 @@
 import pytest
 
-from lessonkit.input_checks import input_problem
-from lessonkit.normalise import canonical, contains_term, same_answer
+from lessonkit.marking.input_checks import input_problem
+from lessonkit.marking.normalise import canonical, contains_term, same_answer
 
 
 @pytest.mark.parametrize(
@@ -88,8 +88,8 @@ def test_plain_english_and_markup_are_readable_input():
 
 # --- key terms: inflected forms, compounds, spelling next to punctuation --------------------
 
-from lessonkit.input_checks import looks_english  # noqa: E402
-from lessonkit.normalise import compact, find_term, inflections, words  # noqa: E402
+from lessonkit.marking.input_checks import looks_english  # noqa: E402
+from lessonkit.marking.normalise import compact, find_term, inflections, words  # noqa: E402
 
 
 @pytest.mark.parametrize(

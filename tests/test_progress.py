@@ -12,15 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from lessonkit import progress as progress_module
-from lessonkit.progress import (
+from lessonkit.learner import progress as progress_module
+from lessonkit.learner.progress import (
     Notice,
     Progress,
     ProgressImportError,
     ProgressStore,
     default_path,
 )
-from lessonkit.wording import notice_text
+from lessonkit.views.wording import notice_text
 
 NOW = datetime(2026, 11, 26, 10, 15, tzinfo=timezone.utc)
 KEPT = "progress.unreadable-20261126T101500.json"
@@ -304,7 +304,7 @@ def test_a_lock_that_cannot_be_taken_in_time_does_not_raise(tmp_path, monkeypatc
 WRITER = """
 import sys, time
 from pathlib import Path
-from lessonkit.progress import ProgressStore
+from lessonkit.learner.progress import ProgressStore
 path, name, gate = sys.argv[1], sys.argv[2], Path(sys.argv[3])
 store = ProgressStore(path)
 print("ready", flush=True)
@@ -533,7 +533,7 @@ def test_temporary_files_of_killed_saves_are_cleaned_up_by_the_next_save(tmp_pat
 
 
 def test_each_update_returns_a_new_progress_and_leaves_the_given_one_alone():
-    from lessonkit import progress_updates as updates
+    from lessonkit.learner import progress_updates as updates
 
     before = Progress(language="en")
     snapshot = before.model_dump()
@@ -563,11 +563,13 @@ def imported_modules(module: str) -> set[str]:
 
     source = (Path(progress_module.__file__).parent / f"{module}.py").read_text(encoding="utf-8")
     found = set()
+    package = ["lessonkit", "learner"]
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.ImportFrom):
             base = node.module or ""
-            if node.level:  # from . import x / from .x import y
-                found |= {f"lessonkit.{base}"} if base else {f"lessonkit.{alias.name}" for alias in node.names}
+            if node.level:  # from . import x / from .x import y / from ..content.x import y
+                prefix = ".".join(package[: len(package) - node.level + 1])
+                found |= {f"{prefix}.{base}"} if base else {f"{prefix}.{alias.name}" for alias in node.names}
             elif base.startswith("lessonkit"):
                 found.add(base)
         elif isinstance(node, ast.Import):
@@ -576,11 +578,11 @@ def imported_modules(module: str) -> set[str]:
 
 
 def test_the_leitner_rules_and_the_records_do_not_import_the_store():
-    store_side = {"lessonkit.progress", "lessonkit.progress_updates", "lessonkit.progress_model"}
+    store_side = {"lessonkit.learner.progress", "lessonkit.learner.progress_updates", "lessonkit.learner.progress_model"}
     assert imported_modules("leitner").isdisjoint(store_side), imported_modules("leitner")
-    assert "lessonkit.progress" not in imported_modules("progress_model")
-    assert "lessonkit.progress" not in imported_modules("progress_updates")
-    assert "lessonkit.leitner" in imported_modules("progress_model")  # the card comes from there
+    assert "lessonkit.learner.progress" not in imported_modules("progress_model")
+    assert "lessonkit.learner.progress" not in imported_modules("progress_updates")
+    assert "lessonkit.learner.leitner" in imported_modules("progress_model")  # the card comes from there
 
 
 def test_a_file_written_before_the_word_card_moved_still_loads(tmp_path):

@@ -7,7 +7,7 @@ import io
 import pandas as pd
 
 from lessonkit.cli import main
-from lessonkit.progress import ProgressStore
+from lessonkit.learner.progress import ProgressStore
 
 
 def learner(path, *claims):

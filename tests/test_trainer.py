@@ -14,15 +14,15 @@ from pathlib import Path
 import ipywidgets as w
 import pytest
 
-from lessonkit.charts import figure_html, timeline_figure
-from lessonkit.i18n import STRINGS
-from lessonkit.language import InterfaceLanguage
-from lessonkit.progress import ProgressStore
-from lessonkit.progress_page import ProgressPage
-from lessonkit.progress_summary import most_missed
-from lessonkit.trainer import VocabularyTrainer
-from lessonkit.word_cards import word_order
-from lessonkit.wording import count_words
+from lessonkit.learner.progress import ProgressStore
+from lessonkit.views.charts import figure_html, timeline_figure
+from lessonkit.views.i18n import STRINGS
+from lessonkit.views.language import InterfaceLanguage
+from lessonkit.views.progress_page import ProgressPage
+from lessonkit.views.progress_summary import most_missed
+from lessonkit.views.trainer import VocabularyTrainer
+from lessonkit.views.word_cards import word_order
+from lessonkit.views.wording import count_words
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 
@@ -452,7 +452,7 @@ def test_the_most_missed_list_is_a_rich_output_with_relative_links(course, store
 
 
 def test_data_in_the_missed_list_is_escaped(mini_copy, tmp_path, clock):
-    from lessonkit.load import load_course
+    from lessonkit.content.load import load_course
 
     hostile = '<img src=x onerror="alert(1)">'
     lesson_file = mini_copy / "data" / "lessons" / "riv-1.yml"
@@ -524,8 +524,8 @@ def test_the_timeline_fits_and_its_legend_is_inside_the_figure(course, lang):
 
 
 def test_a_lesson_saves_each_check_and_shows_last_time_when_reopened(mini, store, clock):
-    from lessonkit.feedback import plain
-    from lessonkit.notebook import LessonSession
+    from lessonkit.views.feedback import plain
+    from lessonkit.views.session import LessonSession
 
     first = LessonSession(mini, "RIV-1", store=store)
     first.show("RIV1-03").press("check", ["true", "false"])
@@ -542,7 +542,7 @@ def test_a_lesson_saves_each_check_and_shows_last_time_when_reopened(mini, store
 
 
 def test_a_lesson_counts_its_key_words_for_the_trainer(mini, store):
-    from lessonkit.notebook import LessonSession
+    from lessonkit.views.session import LessonSession
 
     course_map = mini.map.model_copy(update={"trainer": "11-vocabulary-review"})
     mini_with_trainer = type(mini)(mini.root, course_map, mini.texts, mini.glossaries, mini.lessons, mini.timeline)
@@ -555,7 +555,7 @@ def test_a_lesson_counts_its_key_words_for_the_trainer(mini, store):
 
 
 def test_an_unreadable_progress_file_is_reported_in_the_lesson(mini, tmp_path, clock):
-    from lessonkit.notebook import LessonSession
+    from lessonkit.views.session import LessonSession
 
     path = tmp_path / "progress.json"
     path.write_text("{not json", encoding="utf-8")
@@ -569,7 +569,7 @@ def test_an_unreadable_progress_file_is_reported_in_the_lesson(mini, tmp_path, c
 
 def test_the_language_chosen_last_time_opens_the_next_lesson(tmp_path, monkeypatch, mini_root):
 
-    from lessonkit.notebook import open_lesson
+    from lessonkit.views.session import open_lesson
 
     monkeypatch.setenv("LESSONKIT_PROGRESS", str(tmp_path / "p.json"))
     first = open_lesson("RIV-1", data_dir=mini_root / "data")
@@ -597,7 +597,7 @@ def refuse_in(folder):
 
 def test_a_trainer_answer_that_cannot_be_saved_is_copied_and_the_notice_says_where(mini, store, clock, tmp_path,
                                                                                    monkeypatch, notebook_folder):
-    from lessonkit.notebook import PageSession
+    from lessonkit.views.session import PageSession
 
     language = InterfaceLanguage("en")
     session = PageSession(VocabularyTrainer(mini, store, language, clock=clock), store, language)

@@ -203,7 +203,7 @@ class LabServer:
 
     def set_language(self, lang: str) -> None:
         """The learner's interface language, as the progress file remembers it."""
-        from lessonkit.progress import ProgressStore
+        from lessonkit.learner.progress import ProgressStore
 
         ProgressStore(self.progress).set_language(lang)
 

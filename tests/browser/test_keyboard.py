@@ -21,7 +21,7 @@ KINDS = ("single_choice", "multiple_select", "true_false_not_given", "stated_inf
 
 def pick_exercises() -> list[tuple[str, str, str]]:
     """(kind, lesson notebook path, exercise id): the fewest lessons that hold every kind."""
-    from lessonkit.load import load_course
+    from lessonkit.content.load import load_course
 
     course = load_course(ROOT / "data")
     first_of: dict[str, dict[str, str]] = {}

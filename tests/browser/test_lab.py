@@ -48,8 +48,8 @@ def test_lesson_runs_and_feedback_changes_with_the_answer(page: Page, server):
 
 
 def test_an_ngo_lesson_exercise_can_be_completed(page: Page, server):
-    from lessonkit.i18n import say
-    from lessonkit.load import load_course
+    from lessonkit.content.load import load_course
+    from lessonkit.views.i18n import say
 
     course = load_course(server.course / "data")
     key = course.lessons["NGO-2"].exercise("NGO2-04")
@@ -98,7 +98,7 @@ def test_buttons_are_named_and_russian_is_remembered(page: Page, server):
     expect(box).to_have_attribute("lang", "en")
     for name in ("Check", "Hint", "Show answer", "Try again"):
         expect(box.get_by_role("button", name=name, exact=True)).to_have_count(1)
-    from lessonkit.progress import ProgressStore
+    from lessonkit.learner.progress import ProgressStore
 
     for _ in range(50):  # the kernel saves the choice when the switch's change reaches it
         if ProgressStore(server.progress).read().language == "en":

@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 @pytest.fixture(scope="module")
 def course_map():
-    from lessonkit.load import load_course
+    from lessonkit.content.load import load_course
 
     return load_course(ROOT / "data").map
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..content.model import Course
 from .course_pages import build_progress_page, build_start_page, build_trainer_page
 from .lesson_pages import build_lesson
-from .model import Course
 from .solution_pages import build_solution
 
 

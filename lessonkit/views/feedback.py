@@ -11,12 +11,12 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
-from .answers import ItemResult
+from ..content.kinds import answer_text, kind_of
+from ..marking.answers import ItemResult
 from .i18n import Language, say
-from .kinds import answer_text, kind_of
 
 if TYPE_CHECKING:
-    from . import exercise_model
+    from ..content import exercise_model
 
 # "label" is a strong heading followed by a colon; "quote" is set in «guillemets».
 Style = Literal["", "strong", "em", "quote", "label"]

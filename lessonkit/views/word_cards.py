@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..content.model import Course, GlossaryEntry
+from ..marking.normalise import same_answer
 from .item_specs import display_order
-from .model import Course, GlossaryEntry
-from .normalise import same_answer
 
 
 @dataclass(frozen=True)

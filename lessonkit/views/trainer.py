@@ -20,12 +20,13 @@ from typing import Any
 
 import ipywidgets as w
 
-from . import feedback, leitner
+from ..content.model import Course, GlossaryEntry
+from ..learner import leitner
+from ..learner.progress import ProgressStore
+from ..marking.input_checks import input_problem
+from . import feedback
 from .i18n import Language, say
-from .input_checks import input_problem
 from .language import InterfaceLanguage
-from .model import Course, GlossaryEntry
-from .progress import ProgressStore
 from .progress_summary import lesson_of_paragraph, lessons_begun
 from .rich_output import AUTO, lang_attribute, link, show_html
 from .word_cards import Card, check_recall, choices_for, word_order

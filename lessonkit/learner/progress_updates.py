@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .i18n import LANGUAGES, Language
+from ..content.languages import LANGUAGES, Language
 from .leitner import review
 from .progress_model import Claim, ClaimKind, ExerciseRecord, Progress
 

@@ -11,19 +11,19 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..content.key_words import key_words_frame
+from ..marking.answers import ExerciseResult
 from . import feedback
-from .answers import ExerciseResult
 from .exercise_widget import ExerciseWidget
 from .feedback import Line
 from .i18n import Language
-from .key_words import key_words_frame
 from .language import InterfaceLanguage
 from .page_widgets import LanguageBar, StatusLine, TimelineView
 from .wording import count_words, describe_age, notice_text
 
 if TYPE_CHECKING:
-    from .model import Course
-    from .progress import ProgressStore
+    from ..content.model import Course
+    from ..learner.progress import ProgressStore
 
 
 STRICT_ENV = "LESSONKIT_STRICT"
@@ -123,7 +123,7 @@ class LessonSession:
         """How many of this lesson's key words are new or due in the trainer."""
         if self.store is None or self.lesson is None or self.course is None or not self.course.map.trainer:
             return []
-        from .leitner import new_and_due
+        from ..learner.leitner import new_and_due
 
         terms = [e.term for e in self.course.glossary_entries(self.lesson.shown_paragraph_ids)]
         new, due = new_and_due(terms, self.store.read().words, self.store.clock())
@@ -217,8 +217,8 @@ class PageSession:
 
 
 def _course_and_store(data_dir: Path | str | None) -> tuple[Any, Any]:
-    from .load import load_course
-    from .progress import ProgressStore
+    from ..content.load import load_course
+    from ..learner.progress import ProgressStore
 
     return load_course(Path(data_dir) if data_dir else None), ProgressStore()
 
@@ -247,8 +247,8 @@ def open_lesson(lesson_id: str, lang: Language | None = None, data_dir: Path | s
     The learner's progress file is opened too: earlier results are shown, new checks are
     saved, and the interface language is the one the learner chose last time.
     """
-    from .load import DataError, load_course  # validation machinery: loaded when a lesson opens
-    from .progress import ProgressStore
+    from ..content.load import DataError, load_course  # validation machinery: loaded when a lesson opens
+    from ..learner.progress import ProgressStore
 
     store = ProgressStore()
     lang = lang or store.read().language

@@ -12,7 +12,7 @@ import io
 from collections import Counter
 from pathlib import Path
 
-from .progress_model import ProgressImportError, parse
+from ..learner.progress_model import ProgressImportError, parse
 
 KIND_WORDS = {"self_credited": "means the same (self-credited)", "should_be_accepted": "should be accepted (reported)"}
 

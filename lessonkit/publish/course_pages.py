@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .i18n import say
+from ..content.model import Course
+from ..views.i18n import say
 from .lesson_pages import date_banner, lesson_title
 from .markdown import control, control_ru, md_escape
-from .model import Course
 from .notebook_writer import NotebookWriter
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .i18n import LANGUAGES, Language, say
 
 if TYPE_CHECKING:
-    from .progress import Notice
+    from ..learner.progress import Notice
 
 
 def ru_plural(n: int, forms: tuple[str, str, str]) -> str:

@@ -17,14 +17,14 @@ from typing import Any
 
 import ipywidgets as w
 
+from ..content.model import Course
+from ..learner.progress import ProgressImportError, ProgressStore
+from ..learner.safe_files import reason
 from . import feedback
 from .i18n import Language, say
 from .language import InterfaceLanguage
-from .model import Course
-from .progress import ProgressImportError, ProgressStore
 from .progress_summary import Missed, lesson_rows, most_missed, score_cell
 from .rich_output import AUTO, lang_attribute, link, say_linked, show_html
-from .safe_files import reason
 from .wording import describe_age
 
 

@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from . import answers, exercise_model
-from .answers import ExerciseResult, OpenResponse
+from ..marking import answers
+from ..marking.answers import ExerciseResult, OpenResponse
+from . import exercise_model
 
 Checker = Callable[[Any, Sequence[Any]], ExerciseResult]
 ExampleSets = list[tuple[str | None, exercise_model.Examples | None]]

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from . import model
-from .i18n import say
+from ..content import model
+from ..views.i18n import say
 
 
 def md_escape(text: str) -> str:

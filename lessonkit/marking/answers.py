@@ -17,7 +17,7 @@ from .input_checks import InputProblem, input_problem
 from .normalise import contains_term, find_term, same_answer, strip_invisible
 
 if TYPE_CHECKING:  # the schema is only needed for type hints here, not at import
-    from . import exercise_model
+    from ..content import exercise_model
 
 Status = Literal["right", "wrong", "unanswered", "invalid"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..content.model import TimelineEvent
 from .i18n import Language, say
-from .model import TimelineEvent
 
 TEXT_COLOURS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9")  # Okabe-Ito: told apart with colour-blindness
 FIGURE_WIDTH_IN = 8.8

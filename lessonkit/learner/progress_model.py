@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
 
-from .i18n import Language
+from ..content.languages import Language
 from .leitner import WordRecord
 from .utc import UtcTime, utc_now
 

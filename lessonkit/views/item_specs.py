@@ -15,9 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .answers import OpenResponse
+from ..content.kinds import KindDefinition, kind_of
+from ..marking.answers import OpenResponse
 from .i18n import Language, say
-from .kinds import KindDefinition, kind_of
 
 
 def display_order(options: Sequence[str], salt: str) -> list[str]:

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
+from ..content.model import Course, LessonRef
 from .i18n import Language, say
-from .model import Course, LessonRef
 
 if TYPE_CHECKING:
-    from .progress import Progress, ProgressStore
+    from ..learner.progress import Progress, ProgressStore
 
 
 def lessons_begun(course: Course, progress: Progress) -> list[str]:

@@ -5,10 +5,10 @@ Also the pieces other pages share with it: a lesson's title and the text-date ba
 
 from __future__ import annotations
 
-from . import model
-from .key_words import key_words_frame
+from ..content import model
+from ..content.key_words import key_words_frame
+from ..content.model import Course
 from .markdown import cell_text, control, control_ru, md_escape, note_block, passage_markdown, ru
-from .model import Course
 from .notebook_writer import NotebookWriter
 
 

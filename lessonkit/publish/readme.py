@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..content.model import Course
 from .lesson_pages import lesson_title
 from .markdown import md_escape
-from .model import Course
 
 START = "<!-- course-map:start (built from data/course.yml by `python -m lessonkit build`) -->"
 END = "<!-- course-map:end -->"

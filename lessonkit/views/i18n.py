@@ -7,10 +7,10 @@ fails when a key lacks a language or when the placeholders of the two versions d
 from __future__ import annotations
 
 import string
-from typing import Literal
 
-Language = Literal["en", "ru"]
-LANGUAGES: tuple[Language, ...] = ("en", "ru")
+from ..content.languages import LANGUAGES, Language
+
+__all__ = ["LANGUAGES", "STRINGS", "Language", "placeholders", "say"]
 
 STRINGS: dict[str, dict[str, str]] = {
     # buttons and labels

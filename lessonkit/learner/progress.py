@@ -24,8 +24,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from ..content.languages import Language
 from . import progress_updates as updates
-from .i18n import Language
 from .leitner import WordRecord
 from .progress_model import SCHEMA_VERSION, Claim, ExerciseRecord, Progress, ProgressImportError, parse
 from .safe_files import keep_copy, move_aside, reason, remove_abandoned_temporaries, write_atomically

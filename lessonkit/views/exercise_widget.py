@@ -16,12 +16,12 @@ from typing import Any
 import anywidget
 import traitlets
 
+from ..content.kinds import check, kind_of
+from ..marking.answers import ExerciseResult
 from . import feedback
-from .answers import ExerciseResult
 from .feedback import Line
 from .i18n import Language, say
 from .item_specs import checker_input, empty_response, item_spec
-from .kinds import check, kind_of
 from .language import FollowsLanguage, InterfaceLanguage
 
 STATIC = Path(__file__).parent / "static"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import model
-from .kinds import answer_text, kind_of
+from ..content import model
+from ..content.kinds import answer_text, kind_of
+from ..content.model import Course
 from .lesson_pages import date_banner, lesson_title
 from .markdown import cell_text, md_escape, note_block
-from .model import Course
 from .notebook_writer import NotebookWriter
 from .solutions import self_check_line
 
@@ -67,7 +67,7 @@ def build_solution(course: Course, ref: model.LessonRef) -> str:
         f"**Self-study** (learners alone): about {ref.self_study_minutes} minutes.\n\n{date_banner(course, ref.text)}\n\n"
         f"{note_block(lesson.note, 'About this plan point')}"
     )
-    nb.code("from lessonkit.solutions import self_check", executed=True)
+    nb.code("from lessonkit import self_check", executed=True)
     timing = "\n".join(f"| {step.minutes} | {cell_text(step.activity)} |" for step in lesson.teacher.timing)
     total = sum(step.minutes for step in lesson.teacher.timing)
     notes = "\n".join(f"- {md_escape(note)}" for note in lesson.teacher.notes)

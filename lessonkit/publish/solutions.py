@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .kinds import check, key_responses
-from .load import DataError, load_course
+from ..content.kinds import check, key_responses
+from ..content.load import DataError, load_course
 
 
 def self_check_line(lesson_id: str, data_dir: Path | None = None, course: Any = None) -> str:
