@@ -199,3 +199,16 @@ def test_lessonkit_data_names_a_second_course(mini_copy, tmp_path, monkeypatch, 
     monkeypatch.chdir(tmp_path)
     assert main(["check"]) == 0
     assert "data OK: 1 lessons" in capsys.readouterr().out
+
+
+def test_learners_pages_read_the_course_without_judging_the_authors_examples(mini_copy):
+    """The progress page and the trainer load the whole course quickly: examples are the
+    authors' check (`lessonkit check`), not something a learner waits for."""
+    from lessonkit.content.load import DataError, load_course
+
+    edit_yaml(mini_copy / LESSON, lambda d: exercise(d, 10)["items"][0].update(examples={"accept": ["The Danube has its source in Germany."]}))
+    with pytest.raises(DataError) as raised:
+        load_course(mini_copy / "data")
+    assert any("RIV1-10" in str(problem) for problem in raised.value.problems)
+    course = load_course(mini_copy / "data", examples=False)
+    assert "RIV-1" in course.lessons

@@ -12,14 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..marking import answers
 from ..marking.answers import ExerciseResult, OpenResponse
-from . import exercise_model
+
+if TYPE_CHECKING:
+    # The records are pydantic classes (tens of ms to build): they are imported when the
+    # course is loaded, not when a view that looks a kind up is imported.
+    from . import exercise_model
+
+    ExampleSets = list[tuple[str | None, exercise_model.Examples | None]]
 
 Checker = Callable[[Any, Sequence[Any]], ExerciseResult]
-ExampleSets = list[tuple[str | None, exercise_model.Examples | None]]
 
 
 def _answer(item: Any) -> Any:
@@ -36,7 +41,7 @@ class KindDefinition:
     """Everything the engine knows of one exercise kind, in one place."""
 
     key: str  # the `kind:` value in data/lessons/*.yml
-    record: type[exercise_model.ExerciseBase]  # the exercise's pydantic class
+    record_name: str  # the exercise's pydantic class in `exercise_model` (see `record`)
     checker: Checker
     name_en: str  # as the solution notebooks name the kind
     name_ru: str
@@ -51,6 +56,14 @@ class KindDefinition:
     example_sets: Callable[[Any], ExampleSets] = _one_example_set  # item -> examples per blank
     claimable: bool = False  # a wrong answer may be self-credited or reported
     shows_model_answer: bool = False  # the model answer is shown after every check
+
+    @property
+    def record(self) -> type[exercise_model.ExerciseBase]:
+        """The exercise's record class."""
+        from . import exercise_model
+
+        record: type[exercise_model.ExerciseBase] = getattr(exercise_model, self.record_name)
+        return record
 
     def key_responses(self, exercise: Any) -> list[Any]:
         return [self.key_response(item) for item in exercise.items]
@@ -82,59 +95,59 @@ def _row_example_sets(row: exercise_model.TableRow) -> ExampleSets:
 
 DEFINITIONS: tuple[KindDefinition, ...] = (
     KindDefinition(
-        "single_choice", exercise_model.SingleChoice, answers.check_single_choice,
+        "single_choice", "SingleChoice", answers.check_single_choice,
         "single choice", "выбор одного ответа", control="choice", stem="prompt",
     ),
     KindDefinition(
-        "multiple_select", exercise_model.MultipleSelect, answers.check_multiple_select,
+        "multiple_select", "MultipleSelect", answers.check_multiple_select,
         "multiple select", "выбор нескольких ответов", control="multi", stem="prompt",
         key_response=lambda item: set(item.answers), answer_text=lambda item: "; ".join(item.answers),
     ),
     KindDefinition(
-        "true_false_not_given", exercise_model.TrueFalseNotGiven, answers.check_judgements,
+        "true_false_not_given", "TrueFalseNotGiven", answers.check_judgements,
         "true / false / not given", "верно / неверно / нет в тексте", control="judgement", stem="statement",
         answer_text=_judgement_text, scale=("true", "false", "not_given"),
     ),
     KindDefinition(
-        "stated_inferred", exercise_model.StatedInferred, answers.check_judgements,
+        "stated_inferred", "StatedInferred", answers.check_judgements,
         "stated / inferred / not in the text", "сказано / следует из текста / нет в тексте",
         control="judgement", stem="statement", answer_text=_judgement_text, scale=("stated", "inferred", "not_in_text"),
     ),
     KindDefinition(
-        "matching", exercise_model.Matching, answers.check_matching,
+        "matching", "Matching", answers.check_matching,
         "matching", "сопоставление", control="select", stem="left",
     ),
     KindDefinition(
-        "gap_fill", exercise_model.GapFill, answers.check_gap_fill,
+        "gap_fill", "GapFill", answers.check_gap_fill,
         "gap-fill", "заполнение пропусков", control="gap", stem="text", fairness="form",
     ),
     KindDefinition(
-        "word_formation", exercise_model.WordFormation, answers.check_gap_fill,
+        "word_formation", "WordFormation", answers.check_gap_fill,
         "word formation", "словообразование", control="gap", stem="text", fairness="form",
     ),
     KindDefinition(
-        "ordering", exercise_model.Ordering, answers.check_ordering,
+        "ordering", "Ordering", answers.check_ordering,
         "ordering", "восстановление порядка", control="order", stem="prompt",
         answer_text=lambda item: " – ".join(item.answer),
     ),
     KindDefinition(
-        "short_answer", exercise_model.ShortAnswer, answers.check_key_terms,
+        "short_answer", "ShortAnswer", answers.check_key_terms,
         "short answer", "краткий ответ", control="text", stem="prompt",
         key_response=_model_answer, answer_text=_model_answer, fairness="key_terms", claimable=True,
     ),
     KindDefinition(
-        "translation", exercise_model.Translation, answers.check_key_terms,
+        "translation", "Translation", answers.check_key_terms,
         "translation RU → EN", "перевод RU → EN", control="text", stem="source", stem_lang="ru",
         key_response=_model_answer, answer_text=_model_answer, fairness="key_terms", claimable=True,
         shows_model_answer=True,
     ),
     KindDefinition(
-        "open_task", exercise_model.OpenTask, answers.check_open_task,
+        "open_task", "OpenTask", answers.check_open_task,
         "open task", "открытое задание", control="open", stem="prompt",
         key_response=_open_key, answer_text=_model_answer, shows_model_answer=True,
     ),
     KindDefinition(
-        "table_completion", exercise_model.TableCompletion, answers.check_table,
+        "table_completion", "TableCompletion", answers.check_table,
         "table to complete", "заполнение таблицы", control="row", stem=None,
         key_response=_row_key, answer_text=_row_text, fairness="form", example_sets=_row_example_sets,
     ),

@@ -61,12 +61,18 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
     return sorted(set(problems), key=lambda p: (p.file, p.item, p.what))
 
 
-def collect(data_dir: Path, only: str | None = None) -> tuple[model.Course | None, list[Problem]]:
+def collect(data_dir: Path, only: str | None = None, examples: bool | None = None) -> tuple[model.Course | None, list[Problem]]:
     """Read and check everything; return the course (None if unusable) and every problem.
 
     With `only` (a lesson id), read just that lesson's file and skip the checks across
     lessons: what a notebook needs to open quickly. `check` and `build` read everything.
+    `examples` judges every author's learner answer against its checker (about 0.4 s for
+    this course): by default only when the whole course is read. The notebooks a learner
+    opens (progress page, trainer) read the whole course without it: the authors' check
+    has judged the examples already.
     """
+    if examples is None:
+        examples = only is None
     if not (data_dir / "course.yml").exists():
         return None, [Problem(str(data_dir / "course.yml"), "", "no course here: there is no data/course.yml in this folder or above it",
                               f"open the notebook inside a course folder, or set {DATA_ENV} (or --data) to the course's data folder")]
@@ -114,7 +120,7 @@ def collect(data_dir: Path, only: str | None = None) -> tuple[model.Course | Non
         problems += found
         if lesson is not None:
             lessons[ref.id] = lesson
-            problems += check_lesson(lesson, ref, paragraphs, name, broken, thorough=only is None)
+            problems += check_lesson(lesson, ref, paragraphs, name, broken, thorough=examples)
     timeline = None
     if course_map.timeline:
         timeline, found, name = read_file(model.Timeline, data_dir, course_map.timeline)
@@ -134,9 +140,9 @@ def collect(data_dir: Path, only: str | None = None) -> tuple[model.Course | Non
     return course, _sorted(problems)
 
 
-def load_course(data_dir: Path | None = None, only: str | None = None) -> model.Course:
-    """The validated course, or DataError listing every problem (see `collect` for `only`)."""
-    course, problems = collect(data_dir or find_data_dir(), only)
+def load_course(data_dir: Path | None = None, only: str | None = None, examples: bool | None = None) -> model.Course:
+    """The validated course, or DataError listing every problem (see `collect` for `only` and `examples`)."""
+    course, problems = collect(data_dir or find_data_dir(), only, examples)
     if problems or course is None:
         raise DataError(problems or [Problem("data", "", "the course could not be read", "run python -m lessonkit check")])
     return course

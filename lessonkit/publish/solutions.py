@@ -13,7 +13,7 @@ def self_check_line(lesson_id: str, data_dir: Path | None = None, course: Any = 
     """One deterministic line: how many exercises of a lesson accept their own keys."""
     if course is None:
         try:
-            course = load_course(data_dir)
+            course = load_course(data_dir, only=lesson_id)
         except DataError as error:
             return f"{lesson_id}: data problems, run python -m lessonkit check ({len(error.problems)} found)"
     exercises = course.lessons[lesson_id].exercises

@@ -220,7 +220,7 @@ def _course_and_store(data_dir: Path | str | None) -> tuple[Any, Any]:
     from ..content.load import load_course
     from ..learner.progress import ProgressStore
 
-    return load_course(Path(data_dir) if data_dir else None), ProgressStore()
+    return load_course(Path(data_dir) if data_dir else None, examples=False), ProgressStore()
 
 
 def open_progress(data_dir: Path | str | None = None) -> Any:
