@@ -37,7 +37,7 @@ def run_check(data_dir: Path) -> int:
 
 
 def run_build(data_dir: Path, root: Path, verify: bool) -> int:
-    from .publish.build import build_all, stale, write
+    from .publish.build import build_all, remove_old, stale, write
     from .publish.readme import update_readme
 
     course = _course_or_report(data_dir)
@@ -48,15 +48,17 @@ def run_build(data_dir: Path, root: Path, verify: bool) -> int:
     if verify:
         problems = stale(outputs, root)
         if readme is not None and (root / "README.md").read_text(encoding="utf-8") != readme:
-            problems.append("README.md (course map)")
-        for path in problems:
-            print(f"stale: {path} differs from what `python -m lessonkit build` produces")
+            problems.append("README.md (course map) differs from what `python -m lessonkit build` produces")
+        for line in problems:
+            print(f"stale: {line}")
         if problems:
             print("Run `python -m lessonkit build` and commit the result.", file=sys.stderr)
             return 1
         print(f"built files are up to date ({len(outputs)} notebooks).")
         return 0
     changed = write(outputs, root)
+    for path in remove_old(outputs, root):
+        print(f"removed {path} (no lesson in data/course.yml makes it any more)")
     if readme is not None and (root / "README.md").read_text(encoding="utf-8") != readme:
         (root / "README.md").write_text(readme, encoding="utf-8")
         changed.append("README.md")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -310,6 +311,32 @@ def test_self_study_and_workshop_minutes_are_named_as_such(course):
         assert f"Timing plan: a {ref.workshop_minutes}-minute workshop" in solution
 
 
+def test_every_page_shows_the_stated_time_and_the_estimates(course):
+    """The course map (start page and README) and each lesson's heading give the stated
+    self-study minutes with the estimates of the core and of everything; each solution
+    lists the exercises in page order, core or optional."""
+    from lessonkit.content.load_model import course_loads
+    from lessonkit.publish.readme import course_map_markdown
+
+    outputs = {output.path: output.content for output in build_all(course)}
+    start = nbformat.reads(outputs[f"notebooks/{course.map.start_page}.ipynb"], as_version=4)
+    course_map = next(cell.source for cell in start.cells if cell.source.startswith("## Course map"))
+    readme = course_map_markdown(course)
+    for ref, load in zip(course.map.lessons, course_loads(course).values()):
+        row = f"| {ref.self_study_minutes} | {load.core_minutes} | {load.full_minutes} |"
+        assert row in course_map and row in readme, ref.id
+        heading = nbformat.reads(outputs[f"notebooks/{ref.notebook}.ipynb"], as_version=4).cells[0].source
+        assert f"Core: about {load.core_minutes} min · everything: about {load.full_minutes} min" in heading
+        assert f"Основное: около {load.core_minutes} мин · всё: около {load.full_minutes} мин" in heading
+        assert ref.self_study_minutes >= load.core_minutes, ref.id
+        solution = outputs[f"solutions/{ref.notebook}.ipynb"]
+        lesson = course.lessons[ref.id]
+        for n, exercise_id in enumerate(lesson.page_order, start=1):
+            part = "Core" if lesson.exercise(exercise_id).part == "core" else "Optional"
+            assert f"### Exercise {n} of {len(lesson.page_order)} · {exercise_id} · " in solution, exercise_id
+            assert re.search(rf"\| {n} \| {exercise_id} · [^\n]*\| \**{part}\** \|", solution), exercise_id
+
+
 # --- the build stays free of the notebook machinery ------------------------------------------------
 
 LOADED_WIDGETS = (
@@ -335,3 +362,22 @@ def test_the_build_loads_no_widgets():
         f"print(code); {LOADED_WIDGETS}"
     )
     assert python_prints(code)[-2:] == ["0", "none"]
+
+
+def test_a_renamed_lessons_old_notebooks_are_named_then_removed_by_the_build(mini_copy, capsys):
+    """Renaming a lesson's notebook in course.yml: --check names the old files and says how
+    to get rid of them; build deletes what it once wrote and leaves a teacher's own notebook."""
+    data = mini_copy / "data"
+    text = (data / "course.yml").read_text(encoding="utf-8")
+    (data / "course.yml").write_text(text.replace("notebook: 01-riv-danube", "notebook: 01-riv-the-danube"), encoding="utf-8")
+    own = mini_copy / "notebooks" / "my-notes.ipynb"
+    own.write_text(json.dumps({"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+    assert main(["--data", str(data), "build", "--check"]) == 1
+    out = capsys.readouterr().out
+    assert "stale: notebooks/01-riv-danube.ipynb is no longer made from data/" in out
+    assert "stale: notebooks/my-notes.ipynb was not made by the build" in out
+    assert main(["--data", str(data), "build"]) == 0
+    out = capsys.readouterr().out
+    assert "removed notebooks/01-riv-danube.ipynb" in out and "removed solutions/01-riv-danube.ipynb" in out
+    assert not (mini_copy / "notebooks" / "01-riv-danube.ipynb").exists() and own.exists()
+    assert (mini_copy / "notebooks" / "01-riv-the-danube.ipynb").exists()

@@ -13,6 +13,7 @@ import yaml
 from lessonkit.cli import main
 
 LESSON = "data/lessons/riv-1.yml"
+LESSON2 = "data/lessons/riv-2.yml"  # reads R-03 after RIV-1 and re-reads R-01
 TEXT = "data/texts/riv.yml"
 GLOSSARY = "data/glossary/riv.yml"
 COURSE = "data/course.yml"
@@ -56,6 +57,27 @@ BROKEN: list[tuple[str, str, Callable[[Path], None], list[str]]] = [
      [LESSON, "RIV1-09", "item 1: 0 accepted and 0 rejected examples; give at least 5 and 3", "add learner answers"]),
     ("timing plan off the workshop length", LESSON, lambda p: edit_yaml(p, lambda d: d["teacher"]["timing"][0].update(minutes=45)),
      [LESSON, "teacher.timing", "adds up to 45 minutes but course.yml gives the workshop 30"]),
+    ("self-study time below the core estimate", COURSE, lambda p: edit_yaml(p, lambda d: d["lessons"][0].update(self_study_minutes=10)),
+     [COURSE, "RIV-1", "self_study_minutes is 10 but the core takes about 14 minutes", "everything: about 24",
+      "mark exercises `part: optional` in lessons/riv-1.yml, or state the honest time (self_study_minutes: 15)"]),
+    ("exercise not marked core or optional", LESSON, lambda p: edit_yaml(p, lambda d: exercise(d, 2).pop("part")),
+     [LESSON, "RIV1-02", "part: field required", "write `part: core`", "or `part: optional`", "after `kind:`"]),
+    ("part neither core nor optional", LESSON, lambda p: edit_yaml(p, lambda d: exercise(d, 2).update(part="extra")),
+     [LESSON, "RIV1-02", "part: input should be 'core' or 'optional'", "write `part: core`"]),
+    # read before use: RIV-1 may not refer to R-03, which a learner first reads in RIV-2
+    ("re-read of a paragraph read later", LESSON, lambda p: edit_yaml(p, lambda d: d["sections"][0].update(reread=["R-03"])),
+     [LESSON, "section 'Reading'", "refers to R-03, which a learner first reads in RIV-2, later in the course",
+      "order RIV-2 before this lesson in data/course.yml, or build the item on a paragraph read by now"]),
+    ("evidence from a paragraph read later", LESSON,
+     lambda p: edit_yaml(p, lambda d: exercise(d, 2)["items"][0]["evidence"].append({"paragraph": "R-03", "quote": "flows into the North Sea"})),
+     [LESSON, "RIV1-02", "refers to R-03, which a learner first reads in RIV-2, later in the course"]),
+    ("paragraph range in an instruction reaching a later paragraph", LESSON, lambda p: edit_yaml(p, lambda d: exercise(d, 1).update(instruction="Scan R-01–03, then choose.")),
+     [LESSON, "RIV1-01", "refers to R-03, which a learner first reads in RIV-2"]),
+    ("teacher note naming a later paragraph", LESSON, lambda p: edit_yaml(p, lambda d: d["teacher"].update(notes=["Preview the Rhine (R-03)."])),
+     [LESSON, "teacher.notes", "refers to R-03, which a learner first reads in RIV-2"]),
+    ("lessons out of order in the course map", COURSE, lambda p: edit_yaml(p, lambda d: d["lessons"].reverse()),
+     [LESSON2, "section 'Re-read the Danube'", "refers to R-01, which a learner first reads in RIV-1, later in the course",
+      "order RIV-1 before this lesson in data/course.yml"]),
     ("empty text", TEXT, lambda p: edit_yaml(p, lambda d: d["paragraphs"][0].update(text="   ")),
      [TEXT, "R-01", "text", "must not be empty"]),
     ("empty file", GLOSSARY, lambda p: p.write_text("", encoding="utf-8"),
@@ -198,7 +220,7 @@ def test_lessonkit_data_names_a_second_course(mini_copy, tmp_path, monkeypatch, 
     monkeypatch.setenv("LESSONKIT_DATA", str(mini_copy / "data"))
     monkeypatch.chdir(tmp_path)
     assert main(["check"]) == 0
-    assert "data OK: 1 lessons" in capsys.readouterr().out
+    assert "data OK: 2 lessons" in capsys.readouterr().out
 
 
 def test_learners_pages_read_the_course_without_judging_the_authors_examples(mini_copy):

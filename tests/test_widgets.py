@@ -328,7 +328,26 @@ def test_language_switch_keeps_the_learners_choices(mini):
     language.code = "ru"
     assert view.responses == ["true", None]
     assert options(view) == ["Верно", "Неверно", "Нет в тексте"]
-    assert view.spec["title"].startswith("RIV1-03 · ")
+    assert (view.spec["id"], view.spec["title"]) == ("RIV1-03", "True or false")
+
+
+def test_exercises_are_numbered_in_page_order_and_marked_core_or_optional(mini):
+    """"Exercise 1 of 12" counts the exercises as the sections show them, whatever their ids
+    (which stay: saved progress uses them); the badge says Core or Optional in words."""
+    session = LessonSession(mini, "RIV-1")
+    first, summary = session.show("RIV1-01"), session.show("RIV1-11")
+    assert (first.spec["number"], first.spec["part"], first.spec["part_label"]) == ("Exercise 1 of 12", "core", "Core")
+    assert (summary.spec["number"], summary.spec["part"], summary.spec["part_label"]) == ("Exercise 11 of 12", "optional", "Optional")
+    session.set_language("ru")
+    assert (first.spec["number"], first.spec["part_label"]) == ("Упражнение 1 из 12", "Основное")
+    assert summary.spec["part_label"] == "Дополнительное"
+    lesson = mini.lessons["RIV-1"]
+    moved = lesson.model_copy(update={"sections": [lesson.sections[1], lesson.sections[0]]})
+    course = type(mini)(mini.root, mini.map, mini.texts, mini.glossaries, {"RIV-1": moved}, mini.timeline)
+    view = LessonSession(course, "RIV-1").show("RIV1-07")
+    assert (view.spec["id"], view.spec["number"]) == ("RIV1-07", "Exercise 1 of 12")
+    assert moved.number("RIV1-01") == (7, 12)
+    assert ExerciseWidget(lesson.exercise("RIV1-01")).spec["number"] == ""  # a view outside a lesson page
 
 
 def test_one_language_bar_moves_every_view_of_the_notebook(mini, tmp_path):

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 
 from . import exercise_model, model
+from .course_order import check_order
 from .fairness import misjudged, too_few_examples
 from .kinds import check, key_responses
+from .load_model import check_load
 from .problems import Problem
 
 
@@ -144,7 +146,8 @@ def _check_exercise(exercise: exercise_model.Exercise, course_paragraphs: dict[s
 
 def check_course(course: model.Course, name: str) -> list[Problem]:
     """The course as a whole: lessons and notebooks named once, each paragraph read in the
-    lesson of its plan point, exercise ids unique across lessons."""
+    lesson of its plan point, exercise ids unique across lessons, and no lesson refers to a
+    paragraph a learner reads only later (`course_order`)."""
     problems = []
     texts = course.texts
     seen_lessons: set[str] = set()
@@ -181,4 +184,6 @@ def check_course(course: model.Course, name: str) -> list[Problem]:
         if exercise.id in exercise_owner and exercise_owner[exercise.id] != lesson_id:
             problems.append(Problem(name, exercise.id, f"duplicate exercise id (in {exercise_owner[exercise.id]} and {lesson_id})", "give each exercise its own id"))
         exercise_owner[exercise.id] = lesson_id
+    problems += check_order(course)
+    problems += check_load(course, name)  # stated self-study time >= the core's estimate
     return problems

@@ -57,6 +57,8 @@ class MultiSelectItem(Item):
         return self
 
 
+# core: carries the lesson's goals and counts in its stated self-study time; optional: extra practice.
+Part = Literal["core", "optional"]
 Judgement = Literal["true", "false", "not_given"]
 Stance = Literal["stated", "inferred", "not_in_text"]
 
@@ -176,6 +178,7 @@ class TableRow(Item):
 
 class ExerciseBase(Record):
     id: ExerciseId
+    part: Part
     title: NonEmpty
     title_ru: NonEmpty | None = None  # shown when the interface is in Russian
     instruction: NonEmpty

@@ -160,6 +160,16 @@ class Lesson(Record):
         """Every paragraph shown in the lesson, read here or re-read from another lesson."""
         return list(dict.fromkeys(pid for section in self.sections for pid in section.reread + section.paragraphs))
 
+    @property
+    def page_order(self) -> list[str]:
+        """The exercise ids in the order the page shows them (its sections'), whatever the ids."""
+        return [eid for section in self.sections for eid in section.exercises]
+
+    def number(self, exercise_id: str) -> tuple[int, int]:
+        """(n, total): the exercise is the n-th of the lesson's `total`, counted in page order."""
+        order = self.page_order
+        return order.index(exercise_id) + 1, len(order)
+
     def exercise(self, exercise_id: str) -> Exercise:
         for exercise in self.exercises:
             if exercise.id == exercise_id:

@@ -37,6 +37,10 @@ _FIXES = {
     "model_attributes_type": "write a mapping of fields",
     "model_type": "write a mapping of fields",
 }
+# Fields whose fix names the values to write: (field, error type) -> what to do.
+_PART = ("write `part: core` (the exercise carries the lesson's goals and counts in its self-study time) "
+         "or `part: optional` (extra practice) on the line after `kind:` (see data/README.md, \"Load\")")
+_FIELD_FIXES = {("part", "missing"): _PART, ("part", "literal_error"): _PART}
 # Lists whose entries are named by their place ("item 2") when they have no id of their own.
 _SINGULAR = {"items": "item", "entries": "entry", "paragraphs": "paragraph", "sections": "section", "events": "event"}
 
@@ -90,7 +94,8 @@ def validate(cls: type[M], raw: Any, name: str) -> tuple[M | None, list[Problem]
             if kind == "union_tag_invalid":
                 message = f"unknown exercise kind {detail.get('ctx', {}).get('tag')!r}"
             message = message[:1].lower() + message[1:]
-            problems.append(Problem(name, item, f"{field}: {message}" if field else message, _FIXES.get(kind, "correct the value")))
+            fix = _FIELD_FIXES.get((str(detail["loc"][-1]) if detail["loc"] else "", kind)) or _FIXES.get(kind, "correct the value")
+            problems.append(Problem(name, item, f"{field}: {message}" if field else message, fix))
         return None, problems
 
 

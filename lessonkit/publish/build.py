@@ -49,18 +49,45 @@ def write(outputs: list[Output], root: Path) -> list[str]:
     return changed
 
 
-def stale(outputs: list[Output], root: Path) -> list[str]:
-    """Committed notebooks that differ from what the build produces, and strays it would not make."""
+def _built_by_lessonkit(path: Path) -> bool:
+    """A notebook the build once wrote: it carries `metadata.lessonkit.role`."""
+    import nbformat
+
+    try:
+        return "role" in nbformat.read(path, as_version=4).metadata.get("lessonkit", {})
+    except (OSError, ValueError, AttributeError, nbformat.ValidationError):  # not a notebook: not ours
+        return False
+
+
+def leftovers(outputs: list[Output], root: Path) -> tuple[list[str], list[str]]:
+    """Notebooks in notebooks/ and solutions/ that the build does not write: those it once
+    wrote (a lesson renamed or removed from data/course.yml) and any others."""
     expected = {output.path for output in outputs}
+    found = [path for folder in ("notebooks", "solutions") for path in sorted((root / folder).glob("*.ipynb"))
+             if path.relative_to(root).as_posix() not in expected]
+    built = [path.relative_to(root).as_posix() for path in found if _built_by_lessonkit(path)]
+    other = [path.relative_to(root).as_posix() for path in found if path.relative_to(root).as_posix() not in built]
+    return built, other
+
+
+def remove_old(outputs: list[Output], root: Path) -> list[str]:
+    """Delete the notebooks the build once wrote and no longer does; return their paths.
+    Notebooks the build never wrote (a teacher's own) are left alone."""
+    built, _ = leftovers(outputs, root)
+    for path in built:
+        (root / path).unlink()
+    return built
+
+
+def stale(outputs: list[Output], root: Path) -> list[str]:
+    """One line per committed notebook that is not what the build produces."""
     differing = [
-        output.path
+        f"{output.path} differs from what `python -m lessonkit build` produces"
         for output in outputs
         if not (root / output.path).exists() or (root / output.path).read_text(encoding="utf-8") != output.content
     ]
-    strays = [
-        path.relative_to(root).as_posix()
-        for folder in ("notebooks", "solutions")
-        for path in sorted((root / folder).glob("*.ipynb"))
-        if path.relative_to(root).as_posix() not in expected
-    ]
-    return differing + strays
+    built, other = leftovers(outputs, root)
+    return (differing
+            + [f"{path} is no longer made from data/ (its lesson was renamed or removed): `python -m lessonkit build` deletes it"
+               for path in built]
+            + [f"{path} was not made by the build: move your own notebooks out of notebooks/ and solutions/" for path in other])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..content import load_model as lm
+from ..content.load_model import course_loads
 from ..content.model import Course
 from ..views.i18n import say
 from .lesson_pages import date_banner, lesson_title
@@ -10,15 +12,29 @@ from .notebook_writer import NotebookWriter
 
 
 def course_map_table(course: Course) -> str:
-    """Every lesson with its text, plan point and self-study minutes, as a linked table."""
-    rows = ["| notebook | text | plan point | self-study minutes |", "|---|---|---|---|"]
+    """Every lesson with its text, plan point, self-study minutes and the estimates of its
+    core and of everything (`content.load_model`), as a linked table."""
+    rows = ["| notebook | text | plan point | self-study minutes | core, estimated | everything, estimated |", "|---|---|---|---|---|---|"]
+    loads = course_loads(course)
     for ref in course.map.lessons:
         text = course.texts[ref.text]
+        load = loads[ref.id]
         rows.append(
             f"| [{ref.id}: {md_escape(lesson_title(course, ref))}]({ref.notebook}.ipynb) "
-            f"| {md_escape(text.title)} | {ref.plan_point} | {ref.self_study_minutes} |"
+            f"| {md_escape(text.title)} | {ref.plan_point} | {ref.self_study_minutes} | {load.core_minutes} | {load.full_minutes} |"
         )
-    return "\n".join(rows)
+    return "\n".join(rows) + "\n\n" + estimate_note()
+
+
+def estimate_note() -> str:
+    """How the estimates are made, in a sentence for learners (the figures of `load_model`)."""
+    return (
+        f"*Self-study minutes* are the time each lesson states for its reading and its {say('part_core', 'en')} exercises; "
+        f"the estimates count about {lm.READING_NEW_WORDS_PER_MINUTE} words a minute for a new text, "
+        f"{lm.OBJECTIVE_ITEM_MINUTES:g} min for a choice, a match or a gap, {lm.SHORT_ANSWER_ITEM_MINUTES:g} min for a short answer, "
+        f"{lm.TRANSLATION_ITEM_MINUTES:g} min for a sentence to translate and {lm.WRITING_SHORT[1]:g}–{lm.WRITING_LONG[1]:g} min "
+        f"for {lm.WRITING_SHORT[0]}–{lm.WRITING_LONG[0]} words of writing; *everything* adds the {say('part_optional', 'en')} exercises."
+    )
 
 
 def build_start_page(course: Course) -> str:

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from ..content import model
 from ..content.key_words import key_words_frame
+from ..content.load_model import lesson_load
 from ..content.model import Course
+from ..views.i18n import say
 from .markdown import cell_text, control, control_ru, md_escape, note_block, passage_markdown, ru
 from .notebook_writer import NotebookWriter
 
@@ -49,6 +51,23 @@ def lesson_heading(course: Course, ref: model.LessonRef) -> str:
     )
 
 
+def time_lines(course: Course, ref: model.LessonRef) -> str:
+    """The lesson's stated self-study time and the estimates of its core and of everything,
+    in English and Russian (`content.load_model`)."""
+    load = lesson_load(course.lessons[ref.id], course.paragraphs)
+    core_en, optional_en = say("part_core", "en"), say("part_optional", "en")
+    core_ru, optional_ru = say("part_core", "ru"), say("part_optional", "ru")
+    return (
+        f"**Self-study time:** about {ref.self_study_minutes} minutes. "
+        f"{core_en}: about {load.core_minutes} min · everything: about {load.full_minutes} min.  \n"
+        + ru(f"Время самостоятельной работы: около {ref.self_study_minutes} мин. "
+             f"{core_ru}: около {load.core_minutes} мин · всё: около {load.full_minutes} мин.")
+        + "\n\n"
+        f"*Exercises marked **{core_en}** carry the lesson's goals; **{optional_en}** ones are extra practice.*  \n"
+        + ru(f"«{core_ru}» — упражнения, которые ведут к целям урока; «{optional_ru}» — практика сверх основного.")
+    )
+
+
 def key_words_markdown(course: Course, lesson: model.Lesson) -> str:
     """The lesson's key-word table (a pandas DataFrame) as a Markdown table."""
     frame = key_words_frame(course, lesson)
@@ -86,7 +105,7 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
     goals = "\n".join(f"- {md_escape(goal)}" for goal in lesson.goals)
     nb.markdown(
         f"{lesson_heading(course, ref)}\n\n{date_banner(course, ref.text)}\n\n"
-        f"**Self-study time:** about {ref.self_study_minutes} minutes. **Goals:** by the end of this notebook you can\n\n{goals}\n\n"
+        f"{time_lines(course, ref)}\n\n**Goals:** by the end of this notebook you can\n\n{goals}\n\n"
         f"{note_block(lesson.note, 'About this plan point')}\n\n{navigation(course, ref)}\n\n"
         "*Run all cells first (menu **Run → Run All Cells**); then work through the page. "
         f"Each exercise has the buttons {control('check')}, {control('hint')}, {control('show_answer')} "

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..content.load_model import course_loads
 from ..content.model import Course
+from .course_pages import estimate_note
 from .lesson_pages import lesson_title
 from .markdown import md_escape
 
@@ -21,22 +23,24 @@ def binder_url(course: Course, notebook_path: str, ref: str = "main") -> str:
 def course_map_markdown(course: Course) -> str:
     start = f"notebooks/{course.map.start_page}.ipynb"
     rows = [
-        "| notebook | text, plan point | self-study minutes | open on Binder |",
-        "|---|---|---|---|",
-        f"| [Start here]({start}) | course overview | 5 | [launch]({binder_url(course, start)}) |",
+        "| notebook | text, plan point | self-study minutes | core, estimated | everything, estimated | open on Binder |",
+        "|---|---|---|---|---|---|",
+        f"| [Start here]({start}) | course overview | 5 | | | [launch]({binder_url(course, start)}) |",
     ]
+    loads = course_loads(course)
     for ref in course.map.lessons:
         path = f"notebooks/{ref.notebook}.ipynb"
         text = course.texts[ref.text]
+        load = loads[ref.id]
         rows.append(
             f"| [{ref.id}: {md_escape(lesson_title(course, ref))}]({path}) | {md_escape(text.title)}, {ref.plan_point} "
-            f"| {ref.self_study_minutes} | [launch]({binder_url(course, path)}) |"
+            f"| {ref.self_study_minutes} | {load.core_minutes} | {load.full_minutes} | [launch]({binder_url(course, path)}) |"
         )
     for name, label in ((course.map.trainer, "Vocabulary review (Leitner trainer)"), (course.map.progress_page, "My progress (export, import, reset)")):
         if name:
             path = f"notebooks/{name}.ipynb"
-            rows.append(f"| [{label}]({path}) | whole course | 10 | [launch]({binder_url(course, path)}) |")
-    return "\n".join(rows)
+            rows.append(f"| [{label}]({path}) | whole course | 10 | | | [launch]({binder_url(course, path)}) |")
+    return "\n".join(rows) + "\n\n" + estimate_note()
 
 
 def update_readme(path: Path, course: Course) -> str | None:

@@ -6,7 +6,9 @@ from typing import Any
 
 from ..content import model
 from ..content.kinds import answer_text, kind_of
+from ..content.load_model import exercise_minutes, lesson_load
 from ..content.model import Course
+from ..views.i18n import say
 from .lesson_pages import date_banner, lesson_title
 from .markdown import cell_text, md_escape, note_block
 from .notebook_writer import NotebookWriter
@@ -56,15 +58,28 @@ def answer_key_table(exercise: Any) -> str:
     return "\n".join(rows) + ("\n\n" + "\n\n".join(extras) if extras else "")
 
 
+def exercise_list(lesson: model.Lesson) -> str:
+    """The lesson's exercises in page order: number, id, kind, core or optional, items, estimated minutes."""
+    rows = ["| # | exercise | kind | part | items | minutes (est.) |", "|---|---|---|---|---|---|"]
+    for n, exercise_id in enumerate(lesson.page_order, start=1):
+        exercise = lesson.exercise(exercise_id)
+        part = say(f"part_{exercise.part}", "en")
+        rows.append(f"| {n} | {exercise.id} · {cell_text(exercise.title)} | {kind_of(exercise).name_en} "
+                    f"| {f'**{part}**' if exercise.part == 'core' else part} | {len(exercise.items)} | {exercise_minutes(exercise):.1f} |")
+    return "\n".join(rows)
+
+
 def build_solution(course: Course, ref: model.LessonRef) -> str:
     """The solution notebook of one lesson, with the stored output of its self-check."""
     lesson = course.lessons[ref.id]
+    load = lesson_load(lesson, course.paragraphs)
     nb = NotebookWriter(f"{ref.code.lower()}-key")
     nb.markdown(
         f"# {ref.id} · {md_escape(lesson_title(course, ref))}: answer key and teaching notes\n\n"
         f"For instructors. Learners' notebook: [{ref.notebook}.ipynb](../notebooks/{ref.notebook}.ipynb). "
         f"**Workshop:** {ref.workshop_minutes} minutes (the timing plan below). "
-        f"**Self-study** (learners alone): about {ref.self_study_minutes} minutes.\n\n{date_banner(course, ref.text)}\n\n"
+        f"**Self-study** (learners alone): about {ref.self_study_minutes} minutes; estimated: {say('part_core', 'en').lower()} "
+        f"about {load.core_minutes} min, everything about {load.full_minutes} min (the exercise list below).\n\n{date_banner(course, ref.text)}\n\n"
         f"{note_block(lesson.note, 'About this plan point')}"
     )
     nb.code("from lessonkit import self_check", executed=True)
@@ -72,6 +87,7 @@ def build_solution(course: Course, ref: model.LessonRef) -> str:
     total = sum(step.minutes for step in lesson.teacher.timing)
     notes = "\n".join(f"- {md_escape(note)}" for note in lesson.teacher.notes)
     nb.markdown(f"## Timing plan: a {total}-minute workshop\n\n| minutes | activity |\n|---|---|\n{timing}\n\n## Teaching notes\n\n{notes}")
+    nb.markdown(f"## Exercises: core and optional\n\n{exercise_list(lesson)}")
     for section in lesson.sections:
         parts = [f"## {md_escape(section.title)}"]
         ids = section.paragraphs or section.reread
@@ -80,8 +96,9 @@ def build_solution(course: Course, ref: model.LessonRef) -> str:
         nb.markdown("\n\n".join(parts))
         for exercise_id in section.exercises:
             exercise = lesson.exercise(exercise_id)
+            n, count = lesson.number(exercise_id)
             nb.markdown(
-                f"### {exercise.id} · {md_escape(exercise.title)} ({kind_of(exercise).name_en})\n\n"
+                f"### Exercise {n} of {count} · {exercise.id} · {md_escape(exercise.title)} ({kind_of(exercise).name_en}) · {say(f'part_{exercise.part}', 'en')}\n\n"
                 f"{md_escape(exercise.instruction)}\n\n{answer_key_table(exercise)}\n\n*Hint given to learners:* {md_escape(exercise.hint)}"
             )
     if lesson.teacher.discussion:

@@ -52,8 +52,10 @@ class ExerciseWidget(FollowsLanguage, anywidget.AnyWidget):
     def __init__(self, exercise: Any, language: InterfaceLanguage | None = None,
                  on_check: Callable[[ExerciseResult], None] | None = None,
                  last_time: Callable[[Language], Line] | None = None,
-                 on_claim: Callable[[str, int, str, str], None] | None = None) -> None:
+                 on_claim: Callable[[str, int, str, str], None] | None = None,
+                 number: tuple[int, int] | None = None) -> None:
         self.exercise = exercise
+        self.number = number  # (n, total): "Exercise n of total", counted in page order
         self.on_claim = on_claim  # (exercise id, item number from 1, answer, claim kind)
         self.claims: dict[int, set[str]] = {}  # item index -> claims made since the last check
         self.language = language or InterfaceLanguage()
@@ -95,7 +97,10 @@ class ExerciseWidget(FollowsLanguage, anywidget.AnyWidget):
             "id": exercise.id,
             "kind": exercise.kind,
             "lang": lang,
-            "title": f"{exercise.id} · {title}",
+            "title": title,
+            "number": say("exercise_of", lang, n=self.number[0], total=self.number[1]) if self.number else "",
+            "part": exercise.part,
+            "part_label": say(f"part_{exercise.part}", lang),
             "title_lang": "ru" if lang == "ru" and exercise.title_ru else "en",
             "instruction": exercise.instruction_ru if instruction_ru else exercise.instruction,
             "instruction_lang": "ru" if instruction_ru else "en",

@@ -27,6 +27,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "self_check": {"en": "Self-check: tick what your answer does", "ru": "Самопроверка: отметьте, что есть в вашем ответе"},
     "model_answer": {"en": "Model answer", "ru": "Образец ответа"},
     "item": {"en": "Item {n}", "ru": "Пункт {n}"},
+    # an exercise's heading: its place on the page and whether it is core or optional
+    "exercise_of": {"en": "Exercise {n} of {total}", "ru": "Упражнение {n} из {total}"},
+    "part_core": {"en": "Core", "ru": "Основное"},
+    "part_optional": {"en": "Optional", "ru": "Дополнительное"},
     "language": {"en": "Language", "ru": "Язык"},
     "notice": {"en": "⚠ Please note", "ru": "⚠ Обратите внимание"},
     # judgement labels

@@ -11,6 +11,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..content.course_order import timeline_events
 from ..content.key_words import key_words_frame
 from ..marking.answers import ExerciseResult
 from . import feedback
@@ -82,8 +83,9 @@ class LessonSession:
         except KeyError:
             return self._problem(f"no exercise {exercise_id} in {self.lesson_id}")
         last_time = (lambda lang: self.last_time_line(exercise_id, lang)) if self.store is not None else None
+        number = self.lesson.number(exercise_id) if exercise_id in self.lesson.page_order else None
         view = ExerciseWidget(exercise, self.language, on_check=self._record, last_time=last_time,
-                              on_claim=self._record_claim)
+                              on_claim=self._record_claim, number=number)
         replaced = self.views.get(exercise_id)
         if replaced is not None:
             replaced.close()  # the cell was run again: the old view stops following the language
@@ -159,12 +161,13 @@ class LessonSession:
         return key_words_frame(self.course, self.lesson).set_index("term")
 
     def timeline_image(self) -> tuple[str, str]:
-        """The course's dated events as a chart: a PNG data URI and its text alternative."""
+        """The dated events read by the end of this lesson as a chart: a PNG data URI and
+        its text alternative."""
         from .charts import figure_data_uri, timeline_figure
 
         if self.course is None or self.course.timeline is None:
             raise ValueError("the course has no timeline to draw")
-        events = self.course.timeline.events
+        events = timeline_events(self.course, self.lesson_id)
         figure = timeline_figure(events, lang=self.lang)
         alt = "Timeline: " + "; ".join(f"{e.when}, {e.place}: {e.event}" for e in sorted(events, key=lambda e: e.start))
         return figure_data_uri(figure), alt
@@ -177,6 +180,8 @@ class LessonSession:
         """
         if self.course is None or self.course.timeline is None:
             return self._problem("the course has no timeline (data/course.yml: timeline)")
+        if not timeline_events(self.course, self.lesson_id):
+            return self._problem(f"no dated event of the timeline has been read by the end of {self.lesson_id}")
         return TimelineView(self.language, self.timeline_image)
 
 

@@ -28,7 +28,8 @@ def test_lesson_runs_and_feedback_changes_with_the_answer(page: Page, server):
     box = exercise(page, "IOM1-03")
     expect(box).to_have_attribute("data-kind", "single_choice")
     expect(box).to_have_attribute("lang", "en")
-    expect(box.locator("h4")).to_have_text(re.compile(r"^IOM1-03 · \S"))
+    expect(box.locator("h4")).to_have_text(re.compile(r"^Exercise \d+ of \d+ · \S.* Core IOM1-03$"))
+    expect(box.locator("h4 .lk-part")).to_have_text("Core")
     box.get_by_role("radio", name="The European Commission").check()
     box.get_by_role("button", name="Check", exact=True).click()
     feedback = box.locator("li.lk-item .lk-feedback").first
@@ -86,9 +87,11 @@ def test_last_time_is_shown_after_a_kernel_restart(page: Page, server):
 
 
 def test_buttons_are_named_and_russian_is_remembered(page: Page, server):
-    open_and_run(page, server, "notebooks/02-iom-challenges.ipynb", lang="ru")
+    open_and_run(page, server, "notebooks/03-iom-challenges.ipynb", lang="ru")
     box = page.locator(f"{OUTPUTS} section.lk-exercise").first
     expect(box).to_have_attribute("lang", "ru")
+    expect(box.locator("h4 .lk-ex-num")).to_have_text(re.compile(r"^Упражнение 1 из \d+$"))
+    expect(box.locator("h4 .lk-part")).to_have_text(re.compile(r"^(Основное|Дополнительное)$"))
     for name in ("Проверить", "Подсказка", "Показать ответ", "Ещё раз"):
         expect(box.get_by_role("button", name=name, exact=True)).to_have_count(1)
     switch = page.locator(f"{OUTPUTS} .lk-toolbar fieldset.lk-language")

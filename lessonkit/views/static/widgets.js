@@ -50,6 +50,21 @@ function uid() {
   return "lk" + Math.random().toString(36).slice(2, 10);
 }
 
+// The exercise's heading: its place on the page ("Exercise 3 of 12"), its title, whether it
+// is core or optional (a badge that says so in words), and its id in smaller text.
+function heading(spec) {
+  const part = spec.part === "optional" ? "lk-part lk-optional" : "lk-part lk-core";
+  return h("h4", { className: "lk-heading" }, [
+    spec.number ? h("span", { className: "lk-ex-num", text: spec.number }) : null,
+    spec.number ? " · " : null,
+    h("span", { lang: spec.title_lang, text: spec.title }),
+    spec.part_label ? " " : null,
+    spec.part_label ? h("span", { className: part, text: spec.part_label }) : null,
+    " ",
+    h("span", { className: "lk-ex-id", text: spec.id }),
+  ]);
+}
+
 // --- one builder per item type: draws the controls, returns how to read them ------------
 
 function choiceItem(item, n, value, ids, { multi }) {
@@ -227,7 +242,7 @@ function renderExercise({ model, el }) {
     root.dataset.exercise = spec.id;
     root.dataset.kind = spec.kind;
     const parts = [
-      h("h4", { lang: spec.title_lang, text: spec.title }),
+      heading(spec),
       h("p", { className: "lk-instruction", lang: spec.instruction_lang, text: spec.instruction }),
     ];
     lastNode = h("p", { className: "lk-last" });
