@@ -68,6 +68,20 @@ def run_build(data_dir: Path, root: Path, verify: bool) -> int:
     return 0
 
 
+def run_launch_links(data_dir: Path, hub: str, repo: str, branch: str) -> int:
+    from .publish.launch_links import LinkError, as_markdown, launch_links
+
+    course = _course_or_report(data_dir)
+    if course is None:
+        return 1
+    try:
+        print(as_markdown(launch_links(course, hub, repo, branch)), end="")
+    except LinkError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def run_links(root: Path) -> int:
     from .publish.links import broken_links
 
@@ -96,7 +110,12 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="validate every file in data/")
     build = commands.add_parser("build", help="build notebooks/ and solutions/ from data/")
     build.add_argument("--check", action="store_true", help="only report built files that are out of date")
-    commands.add_parser("links", help="report broken relative links in README.md and the notebooks")
+    links = commands.add_parser(
+        "links", help="report broken relative links in README.md and the notebooks; with --hub and --repo, "
+                      "print each lesson's nbgitpuller and Binder launch links instead")
+    links.add_argument("--hub", help="the class's JupyterHub, e.g. https://hub.example.edu")
+    links.add_argument("--repo", help="the course repository learners pull, e.g. https://github.com/owner/course")
+    links.add_argument("--branch", default="main", help="the branch to pull and launch (default: main)")
     reports = commands.add_parser("reports", help="list the answers learners self-credited or reported, per item")
     reports.add_argument("files", nargs="+", type=Path, help="progress files or exports (my-progress-*.json)")
     reports.add_argument("--csv", action="store_true", help="CSV instead of a Markdown table")
@@ -110,6 +129,11 @@ def main(argv: list[str] | None = None) -> int:
             return run_check(data_dir)
         if args.command == "build":
             return run_build(data_dir, root, args.check)
+        if args.hub or args.repo:
+            if not (args.hub and args.repo):
+                print("error: launch links need both --hub and --repo", file=sys.stderr)
+                return 2
+            return run_launch_links(data_dir, args.hub, args.repo, args.branch)
         return run_links(root)
     except KeyboardInterrupt:
         return 130

@@ -1,0 +1,82 @@
+"""Launch links for a workshop: per lesson, an nbgitpuller link for the class's JupyterHub
+and a Binder link, both opening JupyterLab at that lesson.
+
+nbgitpuller clones the repository into a folder named after it in the learner's home, so
+the hub link's `urlpath` starts with that folder; Binder serves the repository as the
+server's root. Every query value is percent-encoded whole (`/` included), as nbgitpuller's
+own link generator does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+from ..content.model import Course
+from .lesson_pages import lesson_title
+
+GITHUB = re.compile(r"^https://github\.com/(?P<owner>[\w.-]+)/(?P<name>[\w.-]+?)(?:\.git)?/?$")
+
+
+class LinkError(ValueError):
+    """An address that cannot make a working link; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class LaunchLinks:
+    lesson: str  # "IOM-1 · Migration and development activities"
+    notebook: str  # notebooks/01-iom-activities.ipynb
+    hub: str
+    binder: str
+
+
+def _web_address(url: str, what: str) -> str:
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url.strip()):
+        raise LinkError(f"{what} must be a web address such as https://hub.example.edu (got {url!r})")
+    return url.strip().rstrip("/")
+
+
+def repository_folder(repo: str) -> str:
+    """The folder nbgitpuller clones `repo` into: the last part of its path, without `.git`."""
+    name = urlsplit(repo).path.rstrip("/").rsplit("/", 1)[-1]
+    return name[:-4] if name.endswith(".git") else name
+
+
+def hub_link(hub: str, repo: str, branch: str, notebook: str) -> str:
+    """nbgitpuller: pull `repo` at `branch` into the learner's home and open `notebook` in JupyterLab."""
+    hub, repo = _web_address(hub, "--hub"), _web_address(repo, "--repo")
+    urlpath = f"lab/tree/{repository_folder(repo)}/{notebook}"
+    return (f"{hub}/hub/user-redirect/git-pull?repo={quote(repo, safe='')}"
+            f"&branch={quote(branch, safe='')}&urlpath={quote(urlpath, safe='')}")
+
+
+def binder_link(repo: str, branch: str, notebook: str) -> str:
+    """mybinder.org: build `repo` at `branch` and open `notebook` in JupyterLab."""
+    repo = _web_address(repo, "--repo")
+    urlpath = quote(f"lab/tree/{notebook}", safe="")
+    github = GITHUB.match(repo)
+    if github:
+        return f"https://mybinder.org/v2/gh/{github['owner']}/{github['name']}/{quote(branch, safe='')}?urlpath={urlpath}"
+    return f"https://mybinder.org/v2/git/{quote(repo, safe='')}/{quote(branch, safe='')}?urlpath={urlpath}"
+
+
+def launch_links(course: Course, hub: str, repo: str, branch: str = "main") -> list[LaunchLinks]:
+    """The start page, then every lesson in course order, then the progress page and the trainer."""
+    if not branch.strip() or any(c.isspace() for c in branch):
+        raise LinkError(f"--branch must be a branch name without spaces (got {branch!r})")
+    pages = [("Start here", course.map.start_page)]
+    pages += [(f"{ref.id} · {lesson_title(course, ref)}", ref.notebook) for ref in course.map.lessons]
+    pages += [(label, name) for label, name in (("My progress", course.map.progress_page),
+                                                 ("Vocabulary review", course.map.trainer)) if name]
+    return [LaunchLinks(label, f"notebooks/{name}.ipynb", hub_link(hub, repo, branch, f"notebooks/{name}.ipynb"),
+                        binder_link(repo, branch, f"notebooks/{name}.ipynb"))
+            for label, name in pages]
+
+
+def as_markdown(links: list[LaunchLinks]) -> str:
+    """A table a teacher can paste into a course page or an LMS."""
+    rows = ["| lesson | on the hub | on Binder |", "|---|---|---|"]
+    rows += [f"| {link.lesson.replace('|', '/')} | [open]({link.hub}) | [open]({link.binder}) |" for link in links]
+    return "\n".join(rows) + "\n"
