@@ -1,4 +1,4 @@
-"""Command line: `python -m lessonkit check | build [--check] | links | reports FILE...`.
+"""Command line: `python -m lessonkit check | build [--check] | links | reports FILE... | class-report FILE...`.
 
 Exit codes: 0 when all is well, 1 when the data or the built files have problems, 2 for a
 wrong command line. Problems are printed one per line; no traceback reaches the user.
@@ -103,6 +103,22 @@ def run_reports(files: list[Path], as_csv: bool) -> int:
     return 1 if skipped and not found else 0
 
 
+def run_class_report(data_dir: Path, files: list[Path], output: Path | None, as_csv: bool) -> int:
+    from .publish.class_report import class_report, write_csv, write_html
+
+    course = _course_or_report(data_dir)
+    if course is None:
+        return 1
+    report = class_report(course, files)
+    for skipped in report.skipped:
+        print(skipped.line(), file=sys.stderr)
+    target = output or Path("class-report.csv" if as_csv else "class-report.html")
+    written = write_csv(report, target) if as_csv else write_html(report, target)
+    print(f"wrote {', '.join(map(str, written))}: {len(report.learners)} learner(s), "
+          f"{len(report.skipped)} file(s) skipped.")
+    return 0 if report.learners else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lessonkit", description="Check and build the course from data/.")
     parser.add_argument("--data", type=Path, help="the data folder (default: the nearest data/ with course.yml)")
@@ -119,6 +135,23 @@ def main(argv: list[str] | None = None) -> int:
     reports = commands.add_parser("reports", help="list the answers learners self-credited or reported, per item")
     reports.add_argument("files", nargs="+", type=Path, help="progress files or exports (my-progress-*.json)")
     reports.add_argument("--csv", action="store_true", help="CSV instead of a Markdown table")
+    klass = commands.add_parser(
+        "class-report", help="a class's results from the learners' exports: one self-contained HTML page "
+                             "(or, with --csv, two CSV files)",
+        description="Read the learners' exported progress files and write one self-contained HTML page: a "
+                    "learner x lesson table with the class median, per item the share right, the most common "
+                    "wrong answers and the claimed answers, the ten most-missed items and a chart per lesson. "
+                    "Files that are not exports of this course, damaged or duplicated are skipped with a reason. "
+                    "Exit code 1 when no file could be read.")
+    klass.add_argument("files", nargs="+", type=Path, help="the learners' exports (my-progress-*.json)")
+    klass.add_argument("-o", "--output", type=Path,
+                       help="the page to write (default: class-report.html); keep it in the course folder so "
+                            "its links to notebooks/ work. With --csv, NAME.csv stands for NAME-scores.csv and "
+                            "NAME-items.csv (default: class-report-scores.csv and class-report-items.csv)")
+    klass.add_argument("--csv", action="store_true",
+                       help="write two CSV files instead of the page: NAME-scores.csv (learner x lesson, "
+                            "percentage right, the class median as the last row) and NAME-items.csv (one row per "
+                            "item: share right, wrong answers, claims)")
     args = parser.parse_args(argv)
     if args.command == "reports":
         return run_reports(args.files, args.csv)
@@ -129,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_check(data_dir)
         if args.command == "build":
             return run_build(data_dir, root, args.check)
+        if args.command == "class-report":
+            return run_class_report(data_dir, args.files, args.output, args.csv)
         if args.hub or args.repo:
             if not (args.hub and args.repo):
                 print("error: launch links need both --hub and --repo", file=sys.stderr)

@@ -308,7 +308,8 @@ def test_self_study_and_workshop_minutes_are_named_as_such(course):
         assert f"**Self-study time:** about {ref.self_study_minutes} minutes" in outputs[f"notebooks/{ref.notebook}.ipynb"]
         solution = outputs[f"solutions/{ref.notebook}.ipynb"]
         assert f"**Workshop:** {ref.workshop_minutes} minutes" in solution
-        assert f"Timing plan: a {ref.workshop_minutes}-minute workshop" in solution
+        plans = re.findall(r"## (?:Timing plan|Route A, in class|Route B, flipped): a (\d+)-minute workshop", solution)
+        assert plans and set(plans) == {str(ref.workshop_minutes)}, ref.id  # every plan the header names adds up
 
 
 def test_every_page_shows_the_stated_time_and_the_estimates(course):
@@ -381,3 +382,142 @@ def test_a_renamed_lessons_old_notebooks_are_named_then_removed_by_the_build(min
     assert "removed notebooks/01-riv-danube.ipynb" in out and "removed solutions/01-riv-danube.ipynb" in out
     assert not (mini_copy / "notebooks" / "01-riv-danube.ipynb").exists() and own.exists()
     assert (mini_copy / "notebooks" / "01-riv-the-danube.ipynb").exists()
+
+
+# --- workshop plans, materials, Russian instructions, key words, capstones (the small course) ----
+
+
+def mini_markdown(mini_root: Path, folder: str, notebook: str) -> list[str]:
+    return markdown_cells(mini_root / folder / f"{notebook}.ipynb")
+
+
+def table_column(markdown: str, header: str, column: str) -> list[str]:
+    """The cells of one column of the Markdown table that starts with `header`."""
+    lines = markdown[markdown.index(header):].splitlines()
+    names = [name.strip() for name in lines[0].strip("|").split("|")]
+    rows = []
+    for line in lines[2:]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split(" | ")][names.index(column)])
+    return rows
+
+
+def test_the_solution_shows_two_routes_that_add_up_to_the_workshop(mini, mini_root):
+    cells = mini_markdown(mini_root, "solutions", "01-riv-danube")
+    header = "| clock | min | stage | aim | interaction | activity | materials |"
+    for title in ("## Route A, in class: a 30-minute workshop", "## Route B, flipped: a 30-minute workshop"):
+        cell = next(c for c in cells if c.startswith(title))
+        assert sum(int(m) for m in table_column(cell, header, "min")) == 30, title
+    flipped = next(c for c in cells if c.startswith("## Route B"))
+    assert "**Before class** (learners alone):\n\n- Read R-01 and R-02" in flipped
+    assert "| 15–25 | 10 | Role play | Use the facts to argue a case | pairs | A skipper and a port officer discuss a cargo. " \
+           "| At the river port (riv1-roles); Phrases for the port (riv1-phrases) |" in flipped
+    in_class = next(c for c in cells if c.startswith("## Route A"))
+    assert "| individual → pairs |" in in_class and "| T–Ss |" in in_class and "| Ss–T |" in in_class
+
+
+def test_the_solution_gives_board_plan_listening_support_stretch_homework_and_rubric(mini_root):
+    lists = next(c for c in mini_markdown(mini_root, "solutions", "01-riv-danube") if c.startswith("## In the classroom"))
+    assert "### Board plan\n\n> rise (of a river) = брать начало  \n> barge → grain, steel" in lists
+    assert '### Listen for\n\n- Learners say "rises in", not "lifts in".' in lists
+    for heading in ("### Support (for weaker students)", "### Stretch (for stronger students)", "### Homework"):
+        assert heading in lists
+    assert "| criterion | tasks | 2 points | 1 point | 0 points |" in lists
+    assert "| **Accuracy** | RIV1-11 | Rise, not \\*lift\\*; no errors that change the meaning. |" in lists  # escaped
+    capstone = "\n".join(mini_markdown(mini_root, "solutions", "03-riv-round-table"))
+    assert "| criterion | what to look for |\n|---|---|\n| **Attribution** | Every fact is attributed" in capstone
+
+
+def test_every_material_is_printed_one_block_per_card(mini_root):
+    cells = mini_markdown(mini_root, "solutions", "01-riv-danube")
+    start = next(n for n, c in enumerate(cells) if c.startswith("## Materials"))
+    materials = cells[start:]
+    roles = [c for c in materials if "**Role card" in c]
+    assert len(roles) == 2 and roles[0].startswith("### At the river port (role cards · `riv1-roles`)")
+    assert roles[1].startswith("**Role card 2 of 2: Port officer**\n\nThe port takes grain and steel only.\n\n- Say what the port takes.")
+    assert "You want to load \\*coal\\* today." in roles[0]  # data text is escaped
+    sort = next(c for c in materials if "**Cards to cut out**" in c)
+    cards = table_column(sort, "| card | text |", "text")
+    assert sorted(cards) == sorted(["grain", "steel", "coal", "oil \\| gas"]) and cards != ["grain", "steel", "coal", "oil \\| gas"]
+    key = next(c for c in materials if c.startswith("**Key**\n\n| category | cards |"))
+    numbers = table_column(key, "| category | cards |", "cards")
+    assert sorted(n for row in numbers for n in row.split(", ")) == ["1", "2", "3", "4"]
+    grid = next(c for c in materials if "(jigsaw grid · `riv1-grid`)" in c)
+    assert "**Learners' copy**\n\n| paragraph | fact |\n|---|---|\n| R-01 |  |\n| R-02 |  |" in grid
+    assert any(c.startswith("**Key**\n\n| paragraph | fact |") and "Barges carry grain and steel." in c for c in materials)
+    bank = next(c for c in materials if "(language bank · `riv1-phrases`)" in c)
+    assert "**Refusing politely**\n\n- I'm afraid we only take …" in bank
+    handout = next(c for c in materials if "(handout · `riv1-handout`)" in c)
+    assert handout.endswith("A river **rises** (брать начало) where it begins. It does not *lift*.")  # the authors' Markdown
+    assert '<span lang="ru">Что перевозят баржи?</span>' in "\n".join(materials)
+
+
+def test_material_text_reaches_the_page_escaped(mini_copy):
+    """Markup in a card, a role or a phrase shows as text in the printed materials."""
+    import yaml
+
+    from lessonkit.content.load import load_course
+
+    path = mini_copy / "data" / "lessons" / "riv-1.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    hostile = "<img src=x onerror=alert(1)> [link](http://x) _x_"
+    data["materials"][0]["cards"][0]["text"] = hostile
+    data["materials"][2]["roles"][0]["brief"] = hostile
+    data["materials"][3]["groups"][0]["phrases"][0] = hostile
+    data["teacher"]["routes"]["in_class"][0]["activity"] = hostile
+    data["teacher"]["board_plan"][0] = hostile
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    course = load_course(mini_copy / "data", examples=False)
+    solution = next(o.content for o in build_all(course) if o.path == "solutions/01-riv-danube.ipynb")
+    text = "\n".join(cell.source for cell in nbformat.reads(solution, as_version=4).cells if cell.cell_type == "markdown")
+    assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt; \\[link\\](http://x) \\_x\\_" in text
+    assert text.count("&lt;img") == 5
+
+
+def test_russian_instructions_stand_under_the_english(mini_root):
+    cells = mini_markdown(mini_root, "notebooks", "02-riv-rhine")
+    source = "\n\n".join(cells)
+    assert 'A second river.\n\n<div lang="ru">\n\nВторая река.\n\n</div>' in source
+    assert '**Predict.** Where does the Rhine end?\n\n<div lang="ru">\n\n**Предположите.** Где заканчивается Рейн?\n\n</div>' in source
+    assert 'Read R-01 again before the Rhine.\n\n<div lang="ru">\n\nПеречитайте R-01, прежде чем читать о Рейне.\n\n</div>' in source
+
+
+def test_the_key_word_table_follows_the_first_sections_exercises(mini_root, course):
+    """Learners match the words from their sentences first; the table comes after, to check
+    and keep (in the small course after Reading's exercises, before Language work)."""
+    cells = read(mini_root / "notebooks" / "01-riv-danube.ipynb").cells
+    at = next(n for n, c in enumerate(cells) if c.source.startswith("### Key words"))
+    assert cells[at - 1].source == 'lesson.show("RIV1-06")' and cells[at + 1].source.startswith("## Language work")
+    assert "| barge | баржа (грузовое судно) | баржа | R-02 |" in cells[at].source
+    assert not any("| term |" in c.source for c in cells[:at])
+    for ref in course.map.lessons:
+        lesson = course.lessons[ref.id]
+        cells = read(ROOT / "notebooks" / f"{ref.notebook}.ipynb").cells
+        tables = [n for n, c in enumerate(cells) if c.source.startswith("### Key words")]
+        if not course.glossary_entries(lesson.shown_paragraph_ids):
+            assert tables == [], ref.id
+            continue
+        first = next((s for s in lesson.sections if s.stage == "pre_reading"), lesson.sections[0])
+        shown = [n for n, c in enumerate(cells) if c.source in {f'lesson.show("{e}")' for e in first.exercises}]
+        assert len(tables) == 1 and all(n < tables[0] for n in shown), ref.id
+        matching = [e for e in first.exercises if lesson.exercise(e).kind == "matching"]
+        line = "Check your matches above against this table" if matching else "Keep this table for the rest of the lesson"
+        assert line in cells[tables[0]].source and '<span lang="ru">' in cells[tables[0]].source, ref.id
+
+
+def test_a_capstone_is_built_numbered_and_on_the_course_map(mini, mini_root):
+    assert [ref.notebook for ref in mini.map.lessons] == ["01-riv-danube", "02-riv-rhine", "03-riv-round-table"]
+    capstone = mini.lesson_ref("RIV-3")
+    assert capstone.capstone and capstone.plan_point is None and capstone.text is None
+    heading = mini_markdown(mini_root, "notebooks", "03-riv-round-table")[0]
+    assert heading.startswith("# RIV-3 · Round table: the basin commission\n\n*Capstone:")
+    assert read(mini_root / "notebooks" / "03-riv-round-table.ipynb").metadata["lessonkit"]["role"] == "lesson"
+    start = "\n".join(mini_markdown(mini_root, "notebooks", "00-start-here"))
+    assert "| [RIV-3: Round table: the basin commission](03-riv-round-table.ipynb) | capstone | whole course | 10 |" in start
+    assert "[RIV-3: Round table: the basin commission →](03-riv-round-table.ipynb)" in mini_markdown(mini_root, "notebooks", "02-riv-rhine")[0]
+    solution = "\n".join(mini_markdown(mini_root, "solutions", "03-riv-round-table"))
+    assert "## Route A, in class: a 40-minute workshop" in solution and "**Role card 2 of 2: Delegate of the Rhine**" in solution
+    assert "Task: speaking: prepare 3 min, speak 1 min." in solution
+    rhine = "\n".join(mini_markdown(mini_root, "solutions", "02-riv-rhine"))
+    assert "Task: reader: a ministry department; genre: справка; the answer is written in Russian." in rhine

@@ -14,6 +14,7 @@ from lessonkit.cli import main
 
 LESSON = "data/lessons/riv-1.yml"
 LESSON2 = "data/lessons/riv-2.yml"  # reads R-03 after RIV-1 and re-reads R-01
+LESSON3 = "data/lessons/riv-3.yml"  # a capstone: no plan point, re-reads R-01 and R-03, a speaking task
 TEXT = "data/texts/riv.yml"
 GLOSSARY = "data/glossary/riv.yml"
 COURSE = "data/course.yml"
@@ -27,6 +28,19 @@ def edit_yaml(path: Path, change: Callable[[dict], None]) -> None:
 
 def exercise(data: dict, n: int) -> dict:
     return data["exercises"][n - 1]
+
+
+def route(data: dict, name: str, n: int) -> dict:
+    """Step n (from 1) of a route of the lesson's workshop plan."""
+    return data["teacher"]["routes"][name][n - 1]
+
+
+def material(data: dict, material_id: str) -> dict:
+    return next(m for m in data["materials"] if m["id"] == material_id)
+
+
+def lesson_entry(data: dict, lesson_id: str) -> dict:
+    return next(entry for entry in data["lessons"] if entry["id"] == lesson_id)
 
 
 BROKEN: list[tuple[str, str, Callable[[Path], None], list[str]]] = [
@@ -110,6 +124,60 @@ BROKEN: list[tuple[str, str, Callable[[Path], None], list[str]]] = [
      [COURSE, "R-02", "belongs to plan point 1 (RIV-1) but is read in no lesson"]),
     ("exercise id with the wrong prefix", LESSON, lambda p: edit_yaml(p, lambda d: (exercise(d, 5).update(id="ABC1-05"), d["sections"][0]["exercises"].__setitem__(4, "ABC1-05"))),
      [LESSON, "ABC1-05", "does not start with the lesson code RIV1-"]),
+    # workshop plans: two routes that add up, materials that exist and are used
+    ("in-class route off the workshop length", LESSON, lambda p: edit_yaml(p, lambda d: route(d, "in_class", 1).update(minutes=15)),
+     [LESSON, "teacher.routes.in_class", "the in-class route adds up to 40 minutes but course.yml gives the workshop 30",
+      "make its steps' minutes add up to workshop_minutes, or change workshop_minutes in data/course.yml"]),
+    ("flipped route off the workshop length", LESSON, lambda p: edit_yaml(p, lambda d: d["teacher"]["routes"]["flipped"].pop()),
+     [LESSON, "teacher.routes.flipped", "the flipped route adds up to 25 minutes but course.yml gives the workshop 30"]),
+    ("a step names a material that does not exist", LESSON, lambda p: edit_yaml(p, lambda d: route(d, "flipped", 2).update(materials=["riv1-gird"])),
+     [LESSON, "teacher.routes.flipped step 2", "names material 'riv1-gird', which the lesson does not have",
+      "add it under `materials:` in this file, or correct the id (use one of: riv1-cargo, riv1-grid"]),
+    ("a material no step uses", LESSON, lambda p: edit_yaml(p, lambda d: route(d, "flipped", 4).pop("materials")),
+     [LESSON, "material riv1-handout", "no step of either route uses this material", "name it in a step's `materials` under teacher.routes, or remove it"]),
+    ("two materials with one id", LESSON, lambda p: edit_yaml(p, lambda d: material(d, "riv1-phrases").update(id="riv1-roles")),
+     [LESSON, "material riv1-roles", "2 materials have this id", "give each material its own id"]),
+    ("unknown material kind", LESSON, lambda p: edit_yaml(p, lambda d: material(d, "riv1-cargo").update(kind="poster")),
+     [LESSON, "riv1-cargo", "unknown material kind 'poster'", "use one of the material kinds: role_cards, card_sort, language_bank, jigsaw_grid, handout"]),
+    ("a card in no category", LESSON, lambda p: edit_yaml(p, lambda d: material(d, "riv1-cargo")["cards"][0].update(category="cargo")),
+     [LESSON, "riv1-cargo", "cards name categories ['cargo'] that are not in `categories`", "add them or correct the card"]),
+    ("a role card without points", LESSON, lambda p: edit_yaml(p, lambda d: material(d, "riv1-roles")["roles"][0].update(points=[])),
+     [LESSON, "riv1-roles", "role 1.points: list should have at least 1 item", "add the missing entries"]),
+    ("unknown interaction", LESSON, lambda p: edit_yaml(p, lambda d: route(d, "in_class", 2).update(interaction="individual → trios")),
+     [LESSON, "teacher.routes.in_class step 2.interaction", "unknown interaction 'trios'", "use T–Ss, Ss–T, individual, pairs, groups"]),
+    ("a plan with neither timing nor routes", LESSON, lambda p: edit_yaml(p, lambda d: (d["teacher"].pop("timing"), d["teacher"].pop("routes"))),
+     [LESSON, "teacher", "the plan has neither `timing` nor `routes`", "give `routes` (in_class and flipped) or a `timing` list"]),
+    ("a rubric criterion with levels and a descriptor", LESSON, lambda p: edit_yaml(p, lambda d: d["teacher"]["rubric"][0].update(descriptor="Both.")),
+     [LESSON, "teacher.rubric criterion 1", "the criterion has both `levels` and a `descriptor`", "keep one of them"]),
+    ("a rubric marking an exercise that is no open task", LESSON, lambda p: edit_yaml(p, lambda d: d["teacher"]["rubric"][0].update(tasks=["RIV1-09"])),
+     [LESSON, "teacher.rubric", "the criterion 'Content' marks RIV1-09, which is not a writing or speaking task (open_task) of this lesson",
+      "name one of ['RIV1-11'], or remove it"]),
+    # production tasks: speaking needs its times, writing has none
+    ("speaking task without its times", LESSON3, lambda p: edit_yaml(p, lambda d: exercise(d, 1)["items"][0].pop("speak_minutes")),
+     [LESSON3, "RIV3-01", "a speaking task needs `prepare_minutes` and `speak_minutes`", "add both"]),
+    ("writing task with a speaking time", LESSON, lambda p: edit_yaml(p, lambda d: exercise(d, 11)["items"][0].update(prepare_minutes=3)),
+     [LESSON, "RIV1-11", "prepare_minutes is only for speaking tasks", "remove it, or set `mode: speaking`"]),
+    ("answer language neither en nor ru", LESSON2, lambda p: edit_yaml(p, lambda d: exercise(d, 2)["items"][0].update(answer_lang="de")),
+     [LESSON2, "RIV2-02", "answer_lang: input should be 'en' or 'ru'"]),
+    # capstones: no plan point, a title, nothing new read
+    ("capstone with a plan point", COURSE, lambda p: edit_yaml(p, lambda d: lesson_entry(d, "RIV-3").update(plan_point=2)),
+     [COURSE, "RIV-3", "a capstone belongs to no plan point", "remove `plan_point`"]),
+    ("capstone without a title", COURSE, lambda p: edit_yaml(p, lambda d: lesson_entry(d, "RIV-3").pop("title")),
+     [COURSE, "RIV-3", "a capstone has no plan point to take its title from", "add `title`"]),
+    ("plan-point lesson without its plan point", COURSE, lambda p: edit_yaml(p, lambda d: lesson_entry(d, "RIV-2").pop("plan_point")),
+     [COURSE, "RIV-2", "plan_point: field required", "add the field, or mark the lesson `capstone: true`"]),
+    ("capstone reading a new paragraph", LESSON3, lambda p: edit_yaml(p, lambda d: d["sections"][1].update(paragraphs=["R-02"])),
+     [COURSE, "RIV-3", "the capstone reads R-02 as new paragraphs", "list the ids under `reread`"]),
+    ("two lessons for one plan point", COURSE, lambda p: edit_yaml(p, lambda d: (lesson_entry(d, "RIV-3").update(capstone=False, text="riv", plan_point=2))),
+     [COURSE, "RIV-3", "plan point 2 of riv already has lesson RIV-2", "a lesson that draws on several is a capstone"]),
+    # two gap items on one sentence give each other away
+    ("two gap items built on one sentence", LESSON,
+     lambda p: edit_yaml(p, lambda d: exercise(d, 8)["items"][0].update(
+         text="an ___ transport route", base="IMPORTANCE", answer="important",
+         examples={"accept": ["important"], "reject": ["importance", "importantly"]},
+         evidence=[{"paragraph": "R-02", "quote": "an important transport route"}])),
+     [LESSON, "RIV1-07, RIV1-08", "RIV1-07 item 1 and RIV1-08 item 1 are built on the same sentence of the text",
+      "both quote R-02: “an important transport route”", "build one of them on another sentence"]),
     ("not a mapping", TEXT, lambda p: p.write_text("- just\n- a list\n", encoding="utf-8"),
      [TEXT, "must hold a mapping"]),
     ("not UTF-8", TEXT, lambda p: p.write_bytes("id: riv\ntitle: R\xe9\n".encode("latin-1")),
@@ -220,7 +288,7 @@ def test_lessonkit_data_names_a_second_course(mini_copy, tmp_path, monkeypatch, 
     monkeypatch.setenv("LESSONKIT_DATA", str(mini_copy / "data"))
     monkeypatch.chdir(tmp_path)
     assert main(["check"]) == 0
-    assert "data OK: 2 lessons" in capsys.readouterr().out
+    assert "data OK: 3 lessons" in capsys.readouterr().out
 
 
 def test_learners_pages_read_the_course_without_judging_the_authors_examples(mini_copy):

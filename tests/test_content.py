@@ -190,16 +190,28 @@ def test_every_handout_paragraph_is_read_in_exactly_one_lesson(course):
 
 
 def test_one_lesson_per_plan_point_numbered_in_course_order(course):
-    """Each plan point of each text has exactly one lesson; the course map orders them (a thin
-    plan point may come after the lessons it draws on) and the notebooks' numbers rise in
-    that order, after the start page and before the progress page and the trainer."""
+    """Each plan point of each text has exactly one lesson, and a capstone belongs to none;
+    the course map orders them all (a thin plan point may come after the lessons it draws on,
+    a capstone after what it re-reads) and the notebooks' numbers rise in that order, after
+    the start page and before the progress page and the trainer."""
     expected = sorted((text.id, n) for text in course.texts.values() for n in range(1, len(text.plan) + 1))
-    assert sorted((ref.text, ref.plan_point) for ref in course.map.lessons) == expected
+    assert sorted((ref.text, ref.plan_point) for ref in course.map.lessons if not ref.capstone) == expected
+    assert all(ref.plan_point is None for ref in course.map.lessons if ref.capstone)
     numbers = [int(ref.notebook.split("-")[0]) for ref in course.map.lessons]
     pages = [int(name.split("-")[0]) for name in (course.map.progress_page, course.map.trainer) if name]
     start = int(course.map.start_page.split("-")[0])
     assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers), numbers
     assert start < numbers[0] and all(page > numbers[-1] for page in pages)
+
+
+def test_a_capstone_is_a_round_table_with_role_cards_and_time_for_it(course):
+    """The issue's rule for the course's capstone: role cards, a procedure (two routes) and a
+    realistic time, 35 minutes or more; it reads nothing new."""
+    for ref in (ref for ref in course.map.lessons if ref.capstone):
+        lesson = course.lessons[ref.id]
+        assert ref.workshop_minutes >= 35 and lesson.teacher.routes is not None, ref.id
+        assert any(material.kind == "role_cards" for material in lesson.materials), ref.id
+        assert lesson.paragraph_ids == [] and lesson.shown_paragraph_ids, ref.id
 
 
 def test_typed_items_carry_more_answers_that_must_fail_than_must_pass(course):

@@ -61,6 +61,17 @@ def test_rereading_is_counted_at_twice_the_speed(mini):
     assert load.reading == pytest.approx(26 / 200)
 
 
+def test_a_speaking_task_takes_its_preparation_and_speaking_time(mini):
+    """RIV3-01: prepare 3 min, speak 1 min; its notes' word limit does not count as writing."""
+    capstone = mini.lessons["RIV-3"]
+    assert exercise_minutes(capstone.exercise("RIV3-01")) == pytest.approx(4.0)
+    load = lesson_load(capstone, mini.paragraphs)
+    assert (load.new_words, load.reread_words) == (0, 27)  # R-01 (14) and R-03 (13), re-read
+    assert load.core == pytest.approx(27 / 200 + 4 + 0.75)
+    # RIV2-02, written into Russian: writing time by its word limit, as any writing task
+    assert exercise_minutes(mini.lessons["RIV-2"].exercise("RIV2-02")) == pytest.approx(writing_minutes(60))
+
+
 def test_minutes_are_rounded_half_up():
     assert [rounded(m) for m in (44.49, 44.5, 44.6, 0.2)] == [44, 45, 45, 0]
 

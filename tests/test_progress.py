@@ -600,3 +600,94 @@ def test_a_file_written_before_the_word_card_moved_still_loads(tmp_path):
     store.record_review("mandate", True)
     assert json.loads(path.read_text(encoding="utf-8"))["words"]["mandate"] == {
         "box": 4, "last_review": "2026-11-26T10:15:00Z", "right": 3, "wrong": 1, "direction_successes": 3}
+
+
+# --- the name and the answers of the last check (for the instructor's class report) ------------------
+
+
+def test_a_check_keeps_the_answers_and_verdicts_of_the_last_check_only():
+    from lessonkit.learner import progress_updates as updates
+    from lessonkit.marking.answers import ExerciseResult, ItemResult, OpenResponse
+
+    result = ExerciseResult("IOM1-03", (ItemResult("right"), ItemResult("wrong", found=("rights",)),
+                                        ItemResult("wrong", cells=(True, False)), ItemResult("invalid"),
+                                        ItemResult("unanswered"), ItemResult("wrong")))
+    responses = ["Geneva", "x" * 900, {"Year": "1951", "Body": "y" * 600}, {"b", "a"},
+                 OpenResponse("", frozenset()), ["B", None, "A"]]
+    answers = updates.item_answers(result, responses)
+    assert [a.result for a in answers] == ["right", "partial", "partial", "wrong", "unanswered", "wrong"]
+    assert answers[0].answer == "Geneva" and answers[1].answer == "x" * 500  # capped
+    assert answers[2].answer == {"Year": "1951", "Body": "y" * 496}  # 500 characters of text in all
+    assert answers[3].answer == ["a", "b"] and answers[5].answer == ["B", None, "A"]
+    assert answers[4].answer == {"text": "", "ticked": []}
+    json.dumps([a.model_dump() for a in answers])  # JSON as it is
+
+    first = updates.record_check(Progress(), "IOM1-03", "IOM-1", 1, 6, [2, 3, 6], NOW, answers)
+    again = updates.record_check(first, "IOM1-03", "IOM-1", 1, 6, [2], NOW)  # no answers given: the last ones stay
+    assert again.exercises["IOM1-03"].last_answers == first.exercises["IOM1-03"].last_answers
+    third = updates.record_check(again, "IOM1-03", "IOM-1", 6, 6, [], NOW, updates.item_answers(
+        ExerciseResult("IOM1-03", (ItemResult("right"),) * 6), ["z"] * 6))
+    assert [a.answer for a in third.exercises["IOM1-03"].last_answers] == ["z"] * 6
+    with pytest.raises(ValueError, match="one per item"):
+        updates.record_check(Progress(), "IOM1-03", "IOM-1", 1, 6, [], NOW, answers[:2])
+
+
+def test_the_name_is_one_clean_line_and_survives_a_reset():
+    from lessonkit.learner import progress_updates as updates
+
+    named = updates.set_name(Progress(language="ru"), "  An\u200bna\tK.\n" + "z" * 200)
+    assert named.name == ("Anna K. " + "z" * 200)[: updates.MAX_NAME]
+    assert len(named.name) == updates.MAX_NAME and "\n" not in named.name and "\t" not in named.name
+    assert updates.start_again(named).name == named.name and updates.start_again(named).language == "ru"
+    assert updates.set_name(named, "   ").name == ""
+
+
+def test_the_store_saves_the_name_and_the_answers_and_an_export_carries_them(tmp_path):
+    from lessonkit.learner.progress import ItemAnswer
+
+    store = store_at(tmp_path / "progress.json")
+    store.set_name("Blue Fox")
+    store.record_check("IOM1-01", "IOM-1", 1, 2, [2], [ItemAnswer(answer="a", result="right"),
+                                                       ItemAnswer(answer=None, result="wrong")])
+    exported = json.loads(store.export_to(tmp_path / "my-progress.json").read_text(encoding="utf-8"))
+    assert exported["name"] == "Blue Fox"
+    assert exported["exercises"]["IOM1-01"]["last_answers"] == [{"answer": "a", "result": "right"},
+                                                                 {"answer": None, "result": "wrong"}]
+
+
+def test_a_file_written_before_names_and_answers_were_kept_still_loads_and_gains_them(tmp_path):
+    """Old format: no `name`, no `last_answers`. It loads as it is, and the next check adds them."""
+    path = tmp_path / "progress.json"
+    old = {"schema_version": 1, "language": "en", "updated": "2026-11-25T09:01:00Z", "words": {},
+           "exercises": {"IOM1-01": {"lesson": "IOM-1", "attempts": 2, "score": 3, "total": 4, "best": 3,
+                                     "last_checked": "2026-11-25T09:00:00Z", "missed_items": {"2": 1}, "claims": []}}}
+    path.write_text(json.dumps(old), encoding="utf-8")
+    store = store_at(path)
+    progress = store.read()
+    assert store.notice is None and progress.name == "" and progress.exercises["IOM1-01"].last_answers == []
+    from lessonkit.learner.progress import ItemAnswer
+
+    store.record_check("IOM1-02", "IOM-1", 1, 1, [], [ItemAnswer(answer="b", result="right")])
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["exercises"]["IOM1-01"]["missed_items"] == {"2": 1} and saved["exercises"]["IOM1-01"]["score"] == 3
+    assert saved["exercises"]["IOM1-02"]["last_answers"] == [{"answer": "b", "result": "right"}]
+
+
+@pytest.mark.parametrize("field, value", [
+    ("last_answers", [{"answer": "x" * 5000, "result": "right"}]),
+    ("last_answers", [{"answer": "x", "result": "excellent"}]),
+])
+def test_a_hand_made_answer_that_is_huge_or_has_an_unknown_verdict_is_refused(tmp_path, field, value):
+    with pytest.raises(ProgressImportError, match="last_answers"):
+        progress_module.parse(record_with(**{field: value}))
+
+
+def test_an_answer_nested_absurdly_deep_is_refused_in_one_short_line():
+    deep = [[]]
+    for _ in range(900):
+        deep = [deep]
+    raw = record_with(last_answers=[{"answer": "PLACEHOLDER", "result": "wrong"}]).replace(
+        b'"PLACEHOLDER"', json.dumps(deep).encode())
+    with pytest.raises(ProgressImportError) as refused:
+        progress_module.parse(raw)
+    assert "last_answers.0.answer" in str(refused.value) and len(str(refused.value)) < 200

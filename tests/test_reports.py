@@ -40,7 +40,10 @@ def test_reports_round_trip_a_progress_file_and_an_export(tmp_path, capsys):
 
 def test_reports_of_nothing_readable_fail_with_reasons(tmp_path, capsys):
     assert main(["reports", str(tmp_path / "missing.json")]) == 1
-    assert "missing.json: skipped, cannot be read" in capsys.readouterr().err
+    assert "missing.json: skipped, it cannot be read" in capsys.readouterr().err
+    (tmp_path / "huge.json").write_bytes(b"{" + b" " * (5 * 1024 * 1024))
+    assert main(["reports", str(tmp_path / "huge.json")]) == 1
+    assert "huge.json: skipped, it is larger than 5 MB" in capsys.readouterr().err
     learner(tmp_path / "quiet.json").record_check("IOM1-03", "IOM-1", 3, 3, [])
     assert main(["reports", str(tmp_path / "quiet.json")]) == 0
     assert "No self-credited or reported answers." in capsys.readouterr().out

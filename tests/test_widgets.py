@@ -144,9 +144,9 @@ def test_gap_fill_explains_cyrillic_lookalikes(mini):
 
 def test_word_formation_shows_the_base_word(mini):
     view = make(mini, "RIV1-08")
-    assert view.spec["items"][0]["base"] == "IMPORTANCE"
-    assert "✗" in check(view, "importance").feedback_text(0)
-    assert "✓" in check(view, "Important").feedback_text(0)
+    assert view.spec["items"][0]["base"] == "FLOW"
+    assert "✗" in check(view, "flow").feedback_text(0)
+    assert "✓" in check(view, "Flows").feedback_text(0)
 
 
 def test_short_answer_names_missing_key_terms(mini):
@@ -528,3 +528,87 @@ def test_a_check_that_cannot_be_saved_is_copied_and_the_lesson_says_where(mini_r
     assert [c["kind"] for c in kept["exercises"]["RIV1-10"]["claims"]] == ["self_credited"]
     assert list(notebook.glob("my-progress-unsaved-*.json")) == [copy]  # one copy, kept up to date
     assert not saved.exists()
+
+
+# --- production tasks: a written mediation into Russian, a speaking task ---------------------------
+
+# 13 words a sentence (МОМ and IOM count one each), ten sentences: a 130-word справка.
+SPRAVKA = " ".join(["По данным МОМ (IOM), государства при её содействии приняли законы о защите мигрантов."] * 10)
+
+
+def mediation(mini, lang: str = "en") -> ExerciseWidget:
+    """RIV2-02, a note in Russian for a ministry department, with the course's 120–150 words."""
+    exercise = mini.lessons["RIV-2"].exercise("RIV2-02")
+    item = exercise.items[0].model_copy(update={"min_words": 120, "max_words": 150})
+    return ExerciseWidget(exercise.model_copy(update={"items": [item]}), InterfaceLanguage(lang))
+
+
+def task_text(view: ExerciseWidget) -> str:
+    from lessonkit.views.feedback import plain
+
+    return plain(view.spec["items"][0]["task"])
+
+
+def test_a_written_mediation_into_russian_is_accepted_and_counted(mini):
+    from lessonkit.marking.answers import count_words
+
+    assert count_words(SPRAVKA) == 130
+    view = mediation(mini)
+    assert view.spec["items"][0]["answer_lang"] == "ru"
+    assert task_text(view) == "Reader: a ministry department · Genre: справка\nWrite your answer in Russian.\nLength: 120–150 words."
+    ticks = list(range(len(view.spec["items"][0]["checklist"])))
+    check(view, {"text": SPRAVKA, "ticked": ticks})
+    feedback = view.feedback_text(0)
+    assert view.feedback[0]["status"] == "right" and feedback.startswith("✓ Right.")
+    assert "Your text has 130 words." in feedback and view.result.items[0].words == 130
+    for warning in ("Cyrillic", "keyboard", "layout", "in English", "⚠"):
+        assert warning not in feedback, warning
+    assert "Model answer: Дунай берёт начало" in feedback
+    check(view, {"text": SPRAVKA, "ticked": []})
+    assert view.feedback[0]["status"] == "wrong" and "tick every point" in view.feedback_text(0)
+    check(view, {"text": SPRAVKA + " Эти сведения приведены в абзацах этого текста" * 3, "ticked": ticks})
+    assert "Keep to 150 words or fewer." in view.feedback_text(0) and "Your text has 151 words." in view.feedback_text(0)
+    check(view, {"text": "IOM helped States to adopt laws on the protection of migrants. " * 12, "ticked": ticks})
+    assert "This task needs an answer in Russian." in view.feedback_text(0)
+
+
+def test_a_written_mediation_speaks_russian_in_the_russian_interface(mini):
+    view = mediation(mini, lang="ru")
+    item = view.spec["items"][0]
+    assert item["prompt"].startswith("Сообщите отделу министерства") and item["prompt_lang"] == "ru"
+    assert task_text(view) == "Адресат: a ministry department · Жанр: справка\nОтвет пишется на русском языке.\nОбъём: 120–150 слов."
+    check(view, {"text": SPRAVKA, "ticked": [0, 1, 2]})
+    assert "В вашем тексте 130 слов." in view.feedback_text(0)
+    english = mediation(mini, lang="en").spec["items"][0]
+    assert english["prompt"].startswith("Tell a ministry department") and english["prompt_lang"] == "en"
+
+
+def test_an_english_task_still_takes_a_russian_quotation_but_names_a_layout_slip(mini):
+    exercise = mini.lessons["RIV-1"].exercise("RIV1-11")
+    view = ExerciseWidget(exercise, InterfaceLanguage("en"))
+    check(view, {"text": "The Danube rises in Germany: «брать начало» is the verb.", "ticked": [0, 1]})
+    assert view.feedback[0]["status"] == "right"
+    check(view, {"text": "Еру Вфтгиу кшыуы шт Пукьфтн фтв сфккшуы пкфшт", "ticked": [0, 1]})  # "The Danube rises in Germany…"
+    assert "keyboard was set to Russian" in view.feedback_text(0) and "The Danube rises in Germany" in view.feedback_text(0)
+
+
+def test_a_speaking_task_has_notes_times_and_a_self_check(mini):
+    session = LessonSession(mini, "RIV-3")
+    view = session.show("RIV3-01")
+    item = view.spec["items"][0]
+    assert view.spec["number"] == "Exercise 1 of 2" and item["mode"] == "speaking"
+    assert item["box_label"] == "Your preparation notes" and item["checklist_label"].startswith("Self-check after you speak")
+    assert task_text(view) == "Prepare: 3 min · Speak: 1 min\nNotes: up to 30 words (key words, not a script)."
+    check(view, {"text": "", "ticked": []})
+    assert view.feedback[0]["status"] == "unanswered"
+    check(view, {"text": "Danube: Black Forest, Germany; ten countries (R-01)", "ticked": [0]})
+    assert view.feedback[0]["status"] == "wrong" and "tick every point" in view.feedback_text(0)
+    assert "Model answer: I speak for the Danube." in view.feedback_text(0) and "Your text has" not in view.feedback_text(0)
+    check(view, {"text": "", "ticked": [0, 1, 2]})  # spoke without notes: the self-check decides
+    assert view.feedback[0]["status"] == "right" and view.score_text().startswith("Score: 1 of 1")
+    check(view, {"text": "word " * 31, "ticked": [0, 1, 2]})
+    assert "Keep your notes to 30 words or fewer: key words, not a script." in view.feedback_text(0)
+    session.set_language("ru")
+    item = view.spec["items"][0]
+    assert item["box_label"] == "Ваши заметки для подготовки" and item["prompt"].startswith("Выступите на круглом столе")
+    assert task_text(view).startswith("Подготовка: 3 мин · Выступление: 1 мин")

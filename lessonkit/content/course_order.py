@@ -54,7 +54,7 @@ def first_read(course: model.Course) -> dict[str, tuple[int, str]]:
     read: dict[str, tuple[int, str]] = {}
     for position, ref in enumerate(course.map.lessons):
         lesson = course.lessons.get(ref.id)
-        text = course.texts.get(ref.text)
+        text = course.texts.get(ref.text or "")
         if lesson is not None:
             pids = lesson.paragraph_ids
         else:

@@ -2,8 +2,9 @@
 
 The schema sees one file at a time; these checks see the references between them: every
 quote is in the paragraph it names, every paragraph and exercise id exists and is used
-once, the lesson's timing adds up to its workshop, and every exercise's key passes its
-own checker (and its example answers are judged as the author says they should be).
+once, the lesson's workshop plan adds up and uses its materials (`plan_checks`), no two gap
+items are built on one sentence (`repetition`), and every exercise's key passes its own
+checker (and its example answers are judged as the author says they should be).
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from .course_order import check_order
 from .fairness import misjudged, too_few_examples
 from .kinds import check, key_responses
 from .load_model import check_load
+from .plan_checks import check_plan
 from .problems import Problem
+from .repetition import check_shared_sentences
 
 
 def squeeze(text: str) -> str:
@@ -92,10 +95,7 @@ def check_lesson(
     problems = []
     if lesson.lesson != ref.id:
         problems.append(Problem(name, lesson.lesson, f"the file says lesson {lesson.lesson} but course.yml expects {ref.id}", "make the two agree"))
-    planned = sum(step.minutes for step in lesson.teacher.timing)
-    if planned != ref.workshop_minutes:
-        problems.append(Problem(name, "teacher.timing", f"the timing plan adds up to {planned} minutes but course.yml gives the workshop {ref.workshop_minutes}",
-                                "make the steps add up to workshop_minutes, or change workshop_minutes"))
+    problems += check_plan(lesson, ref, name)  # timing, routes, materials, rubric
     ids: dict[str, int] = {}
     for exercise in lesson.exercises:
         ids[exercise.id] = ids.get(exercise.id, 0) + 1
@@ -118,6 +118,8 @@ def check_lesson(
             problems.append(Problem(name, exercise_id, f"the exercise is shown in {shown.get(exercise_id, 0)} sections", "list it in exactly one section's `exercises`"))
     for exercise in lesson.exercises:
         problems += _check_exercise(exercise, course_paragraphs, name, thorough)
+    if thorough:  # an authors' rule: `lessonkit check` and the build, not a learner opening a notebook
+        problems += check_shared_sentences(lesson, name)
     return problems
 
 
@@ -144,10 +146,21 @@ def _check_exercise(exercise: exercise_model.Exercise, course_paragraphs: dict[s
     return problems
 
 
+def _check_capstone(course: model.Course, ref: model.LessonRef, name: str) -> list[Problem]:
+    """A capstone reads nothing new: its sections re-read paragraphs read by then."""
+    lesson = course.lessons.get(ref.id)
+    new = lesson.paragraph_ids if lesson is not None else []
+    if not new:
+        return []
+    return [Problem(name, ref.id, f"the capstone reads {', '.join(new)} as new paragraphs (`paragraphs`)",
+                    "a capstone re-reads what earlier lessons read: list the ids under `reread` in its sections")]
+
+
 def check_course(course: model.Course, name: str) -> list[Problem]:
-    """The course as a whole: lessons and notebooks named once, each paragraph read in the
-    lesson of its plan point, exercise ids unique across lessons, and no lesson refers to a
-    paragraph a learner reads only later (`course_order`)."""
+    """The course as a whole: lessons and notebooks named once, one lesson per plan point
+    (capstones belong to none and read nothing new), each paragraph read in the lesson of
+    its plan point, exercise ids unique across lessons, and no lesson refers to a paragraph
+    a learner reads only later (`course_order`)."""
     problems = []
     texts = course.texts
     seen_lessons: set[str] = set()
@@ -160,12 +173,18 @@ def check_course(course: model.Course, name: str) -> list[Problem]:
             problems.append(Problem(name, ref.id, f"notebook name {ref.notebook} is used twice", "give each lesson its own notebook name"))
         seen_lessons.add(ref.id)
         seen_notebooks.add(ref.notebook)
-        text = texts.get(ref.text)
-        if text is None:
+        text = texts.get(ref.text or "")
+        if ref.text is not None and text is None:
             problems.append(Problem(name, ref.id, f"unknown text {ref.text!r}", f"use one of {sorted(texts)}"))
-        elif ref.plan_point > len(text.plan):
+        if ref.capstone or ref.plan_point is None:
+            problems += _check_capstone(course, ref, name)
+            continue
+        if text is not None and ref.plan_point > len(text.plan):
             problems.append(Problem(name, ref.id, f"plan_point {ref.plan_point} does not exist in text {ref.text}", "use a number from the text's plan"))
-        owner[(ref.text, ref.plan_point)] = ref.id
+        if (ref.text or "", ref.plan_point) in owner:
+            problems.append(Problem(name, ref.id, f"plan point {ref.plan_point} of {ref.text} already has lesson {owner[(ref.text or '', ref.plan_point)]}",
+                                    "give each plan point one lesson; a lesson that draws on several is a capstone (`capstone: true`, no plan_point)"))
+        owner[(ref.text or "", ref.plan_point)] = ref.id
     read_in: dict[str, list[str]] = {}
     for lesson_id, lesson in course.lessons.items():
         for pid in lesson.paragraph_ids:

@@ -1,5 +1,5 @@
-"""The exercise records: the items of each kind, the twelve exercise classes and the
-discriminated union that tells them apart by `kind:`.
+"""The exercise records: the twelve exercise classes and the discriminated union that
+tells them apart by `kind:`. Their items are in `item_model` (re-exported here).
 
 Part of the schema (`model` holds the course around them); no I/O. `lessonkit.kinds`
 holds everything else the engine knows of a kind.
@@ -7,173 +7,42 @@ holds everything else the engine knows of a kind.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from typing import Annotated, Literal, get_args
 
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import Field, model_validator
 
-from .record import ExerciseId, NonEmpty, ParagraphId, Record
+from .item_model import (
+    GAP,
+    ChoiceItem,
+    Evidence,
+    Examples,
+    GapItem,
+    Item,
+    JudgementItem,
+    KeyTermsMixin,
+    MatchItem,
+    MultiSelectItem,
+    OpenTaskItem,
+    OrderingItem,
+    Part,
+    RedFlag,
+    ShortAnswerItem,
+    StanceItem,
+    TableRow,
+    TranslationItem,
+    WordFormationItem,
+    _known_keys,
+    _unique,
+)
+from .record import ExerciseId, NonEmpty, Record
 
-GAP = re.compile(r"_{3,}")
-
-
-class Evidence(Record):
-    paragraph: ParagraphId
-    quote: NonEmpty
-
-
-class Item(Record):
-    explanation: NonEmpty
-    evidence: list[Evidence] = []
-
-
-class ChoiceItem(Item):
-    prompt: NonEmpty
-    options: list[NonEmpty] = Field(min_length=2)
-    answer: NonEmpty
-    option_feedback: dict[str, NonEmpty] = {}
-
-    @model_validator(mode="after")
-    def _answer_is_an_option(self) -> ChoiceItem:
-        _unique(self.options, "options")
-        if self.answer not in self.options:
-            raise ValueError(f"answer {self.answer!r} is not among the options; make it one of them")
-        _known_keys(self.option_feedback, self.options, "option_feedback")
-        return self
-
-
-class MultiSelectItem(Item):
-    prompt: NonEmpty
-    options: list[NonEmpty] = Field(min_length=2)
-    answers: list[NonEmpty] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _answers_are_options(self) -> MultiSelectItem:
-        _unique(self.options, "options")
-        missing = [a for a in self.answers if a not in self.options]
-        if missing:
-            raise ValueError(f"answers {missing} are not among the options; make them options")
-        return self
-
-
-# core: carries the lesson's goals and counts in its stated self-study time; optional: extra practice.
-Part = Literal["core", "optional"]
-Judgement = Literal["true", "false", "not_given"]
-Stance = Literal["stated", "inferred", "not_in_text"]
-
-
-class JudgementItem(Item):
-    statement: NonEmpty
-    answer: Judgement
-
-
-class StanceItem(Item):
-    statement: NonEmpty
-    answer: Stance
-
-
-class MatchItem(Item):
-    left: NonEmpty
-    answer: NonEmpty
-
-
-class Examples(Record):
-    """Learner answers written by a teacher before looking at the key: `accept` must be
-    marked right and `reject` must not; `lessonkit check` runs every one."""
-
-    accept: list[NonEmpty] = []
-    reject: list[NonEmpty] = []
-
-
-class GapItem(Item):
-    text: NonEmpty
-    answer: NonEmpty
-    accept: list[NonEmpty] = []
-    examples: Examples = Examples()
-
-    @field_validator("text")
-    @classmethod
-    def _one_gap(cls, value: str) -> str:
-        if len(GAP.findall(value)) != 1:
-            raise ValueError("text must contain exactly one gap written as ___ (three underscores)")
-        return value
-
-
-class WordFormationItem(GapItem):
-    base: NonEmpty
-
-
-class OrderingItem(Item):
-    prompt: NonEmpty
-    segments: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]$")], NonEmpty] = Field(min_length=2)
-    answer: list[str] = Field(min_length=2)
-
-    @model_validator(mode="after")
-    def _answer_is_a_permutation(self) -> OrderingItem:
-        if sorted(self.answer) != sorted(self.segments):
-            raise ValueError(
-                f"answer {self.answer} must list every segment label {sorted(self.segments)} exactly once"
-            )
-        return self
-
-
-TermGroup = Annotated[list[NonEmpty], Field(min_length=1)]
-
-
-class KeyTermsMixin(Record):
-    key_terms: list[TermGroup] = Field(min_length=1)
-    min_terms: int | None = Field(default=None, ge=1)
-    model_answer: NonEmpty
-    examples: Examples = Examples()
-
-    @model_validator(mode="after")
-    def _min_terms_fits(self) -> KeyTermsMixin:
-        if self.min_terms is not None and self.min_terms > len(self.key_terms):
-            raise ValueError(
-                f"min_terms is {self.min_terms} but there are only {len(self.key_terms)} key-term groups"
-            )
-        return self
-
-
-class ShortAnswerItem(Item, KeyTermsMixin):
-    prompt: NonEmpty
-
-
-class RedFlag(Record):
-    term: NonEmpty
-    message: NonEmpty
-
-
-class TranslationItem(Item, KeyTermsMixin):
-    source: NonEmpty
-    red_flags: list[RedFlag] = []
-
-
-class OpenTaskItem(Item):
-    prompt: NonEmpty
-    model_answer: NonEmpty
-    checklist: list[NonEmpty] = Field(min_length=1)
-    min_words: int = Field(default=1, ge=1)
-    max_words: int | None = Field(default=None, ge=1)
-
-
-class TableRow(Item):
-    """One row of a table to complete: the cells given, and the blanks with their answers."""
-
-    cells: dict[NonEmpty, NonEmpty] = {}
-    blanks: dict[NonEmpty, list[NonEmpty]] = Field(min_length=1)
-    examples: dict[NonEmpty, Examples] = {}  # per blank column
-
-    @model_validator(mode="after")
-    def _blanks_have_answers(self) -> TableRow:
-        empty = [column for column, answers in self.blanks.items() if not answers]
-        if empty:
-            raise ValueError(f"blanks {empty} list no accepted answer; give at least one")
-        both = sorted(set(self.cells) & set(self.blanks))
-        if both:
-            raise ValueError(f"columns {both} are both given and blank; make each cell one or the other")
-        return self
+__all__ = [
+    "EXERCISE_CLASSES", "EXERCISE_KINDS", "GAP", "ChoiceItem", "Evidence", "Examples", "Exercise", "ExerciseBase",
+    "ExerciseRecord", "GapFill", "GapItem", "Item", "JudgementItem", "KeyTermsMixin", "MatchItem", "Matching",
+    "MultiSelectItem", "MultipleSelect", "OpenTask", "OpenTaskItem", "Ordering", "OrderingItem", "RedFlag",
+    "ShortAnswer", "ShortAnswerItem", "SingleChoice", "StanceItem", "StatedInferred", "TableCompletion", "TableRow",
+    "Translation", "TranslationItem", "TrueFalseNotGiven", "WordFormation", "WordFormationItem",
+]
 
 
 class ExerciseBase(Record):
@@ -283,18 +152,3 @@ ExerciseRecord = SingleChoice | MultipleSelect | TrueFalseNotGiven | StatedInfer
 Exercise = Annotated[ExerciseRecord, Field(discriminator="kind")]
 EXERCISE_CLASSES: tuple[type[ExerciseBase], ...] = get_args(ExerciseRecord)
 EXERCISE_KINDS: tuple[str, ...] = tuple(get_args(cls.model_fields["kind"].annotation)[0] for cls in EXERCISE_CLASSES)
-
-
-# --- helpers -------------------------------------------------------------------------------
-
-
-def _unique(values: list[str], what: str) -> None:
-    repeated = sorted(value for value, count in Counter(values).items() if count > 1)
-    if repeated:
-        raise ValueError(f"{what} repeat {repeated}; each must be different")
-
-
-def _known_keys(mapping: dict[str, str], allowed: list[str], what: str) -> None:
-    unknown = [key for key in mapping if key not in allowed]
-    if unknown:
-        raise ValueError(f"{what} names {unknown}, which are not among the choices")

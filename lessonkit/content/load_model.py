@@ -33,7 +33,8 @@ TRANSLATION_ITEM_MINUTES = 3.0
 SHORT_ANSWER_ITEM_MINUTES = 2.0
 # Writing to a word limit (an open task's `max_words`): 8 minutes for 30 words and 12 for
 # 90, on the straight line through those two points, extended beyond them (a 15-word
-# answer takes 7 minutes, a 150-word one 16). Without a word limit: 10 minutes.
+# answer takes 7 minutes, a 150-word one 16). Without a word limit: 10 minutes. A speaking
+# task (`mode: speaking`) takes its own `prepare_minutes` + `speak_minutes`.
 WRITING_SHORT = (30, 8.0)  # (words, minutes)
 WRITING_LONG = (90, 12.0)
 OPEN_TASK_WITHOUT_LIMIT_MINUTES = 10.0
@@ -58,8 +59,16 @@ def _table_minutes(exercise: Any) -> float:
     return OBJECTIVE_ITEM_MINUTES * sum(len(row.blanks) for row in exercise.items)
 
 
+def task_minutes(item: Any) -> float:
+    """One open task: a speaking task takes its preparation and speaking time, a writing
+    task the time its word limit asks for."""
+    if getattr(item, "mode", "writing") == "speaking":
+        return float((item.prepare_minutes or 0) + (item.speak_minutes or 0))
+    return writing_minutes(item.max_words)
+
+
 def _open_minutes(exercise: Any) -> float:
-    return sum(writing_minutes(item.max_words) for item in exercise.items)
+    return sum(task_minutes(item) for item in exercise.items)
 
 
 # Minutes of one exercise, by kind; tests/test_load_model.py fails when a kind is missing.

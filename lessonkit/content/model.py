@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from .exercise_model import Exercise
+from .plan_model import Material, Routes, RubricCriterion
 from .record import ExerciseId, NonEmpty, ParagraphId, Record
 
 LessonId = Annotated[str, StringConstraints(pattern=r"^[A-Z]+-\d+$")]
@@ -121,6 +122,7 @@ class Section(Record):
     title: NonEmpty
     stage: Stage
     intro: str = ""
+    intro_ru: str = ""  # shown under `intro` (Markdown), marked Russian
     paragraphs: list[ParagraphId] = []
     reread: list[ParagraphId] = []
     timeline: bool = False
@@ -133,22 +135,41 @@ class TimingStep(Record):
 
 
 class TeacherNotes(Record):
+    """The solution notebook's plan: notes, a timing plan or two routes (or both), and the
+    teacher's lists; `plan_model` holds the routes, the rubric and the materials."""
+
     notes: list[NonEmpty] = Field(min_length=1)
-    timing: list[TimingStep] = Field(min_length=1)
+    timing: list[TimingStep] = []
     discussion: list[NonEmpty] = []
     workshop: list[NonEmpty] = []
+    routes: Routes | None = None
+    board_plan: list[NonEmpty] = []
+    listen_for: list[NonEmpty] = []
+    support: list[NonEmpty] = []  # for weaker students
+    stretch: list[NonEmpty] = []  # for stronger students
+    homework: list[NonEmpty] = []
+    rubric: list[RubricCriterion] = []
+
+    @model_validator(mode="after")
+    def _a_plan(self) -> TeacherNotes:
+        if not self.timing and self.routes is None:
+            raise ValueError("the plan has neither `timing` nor `routes`; give `routes` (in_class and flipped) or a `timing` list")
+        return self
 
 
 class Lesson(Record):
     lesson: LessonId
     goals: list[NonEmpty] = Field(min_length=1)
     context: NonEmpty
+    context_ru: NonEmpty | None = None  # shown under `context` (Markdown), marked Russian
     prediction: NonEmpty
+    prediction_ru: NonEmpty | None = None
     note: EditorNote | None = None
     sections: list[Section] = Field(min_length=1)
     key_points: list[NonEmpty] = Field(min_length=1)
     teacher: TeacherNotes
     exercises: list[Exercise] = Field(min_length=1)
+    materials: list[Material] = []  # role cards, card sorts, ... that the routes' steps use
 
     @property
     def paragraph_ids(self) -> list[str]:
@@ -187,14 +208,32 @@ class TextRef(Record):
 
 
 class LessonRef(Record):
+    """A lesson in the course map: one plan point of a text, or a capstone that belongs to
+    no plan point (it re-reads what the course has read and has a title of its own)."""
+
     id: LessonId
     code: Annotated[str, StringConstraints(pattern=r"^[A-Z]+\d+$")]
-    text: NonEmpty
-    plan_point: int = Field(ge=1)
+    capstone: bool = False
+    title: NonEmpty | None = None  # a capstone's title (a plan-point lesson takes its plan point's words)
+    text: NonEmpty | None = None
+    plan_point: int | None = Field(default=None, ge=1)
     notebook: Slug
     self_study_minutes: int = Field(ge=5, le=240)  # a learner alone, core exercises
     workshop_minutes: int = Field(default=90, ge=5, le=240)  # class time; the timing plan adds up to it
     file: NonEmpty
+
+    @model_validator(mode="after")
+    def _plan_point_or_capstone(self) -> LessonRef:
+        if self.capstone:
+            if self.plan_point is not None:
+                raise ValueError("a capstone belongs to no plan point; remove `plan_point` (or `capstone: true`)")
+            if self.title is None:
+                raise ValueError("a capstone has no plan point to take its title from; add `title`")
+        else:
+            missing = [name for name in ("text", "plan_point") if getattr(self, name) is None]
+            if missing:
+                raise ValueError(f"{' and '.join(missing)}: field required; add the field, or mark the lesson `capstone: true`")
+        return self
 
 
 class CourseMap(Record):
@@ -236,6 +275,14 @@ class Course:
         self.paragraphs: dict[str, Paragraph] = {
             p.id: p for text in texts.values() for p in text.paragraphs
         }
+
+    def lesson_title(self, ref: LessonRef) -> str:
+        """A lesson's title: a capstone's own, else the plan point of its text that it covers
+        ("" when the text or the point does not exist)."""
+        if ref.title:
+            return ref.title
+        text = self.texts.get(ref.text or "")
+        return text.plan[ref.plan_point - 1] if text is not None and ref.plan_point and ref.plan_point <= len(text.plan) else ""
 
     def lesson_ref(self, lesson_id: str) -> LessonRef:
         for ref in self.map.lessons:

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import exercise_model, model
+from .plan_model import MATERIAL_KINDS
 from .problems import Problem
 
 M = TypeVar("M", bound=BaseModel)
@@ -42,7 +43,11 @@ _PART = ("write `part: core` (the exercise carries the lesson's goals and counts
          "or `part: optional` (extra practice) on the line after `kind:` (see data/README.md, \"Load\")")
 _FIELD_FIXES = {("part", "missing"): _PART, ("part", "literal_error"): _PART}
 # Lists whose entries are named by their place ("item 2") when they have no id of their own.
-_SINGULAR = {"items": "item", "entries": "entry", "paragraphs": "paragraph", "sections": "section", "events": "event"}
+# The `kind:` values pydantic adds to an error's location inside a discriminated union.
+_UNION_TAGS = frozenset(exercise_model.EXERCISE_KINDS) | frozenset(MATERIAL_KINDS)
+_SINGULAR = {"items": "item", "entries": "entry", "paragraphs": "paragraph", "sections": "section", "events": "event",
+             "in_class": "in_class step", "flipped": "flipped step", "roles": "role", "cards": "card", "groups": "group",
+             "rows": "row", "rubric": "rubric criterion", "levels": "level"}
 
 
 def label(raw: Any, loc: tuple[Any, ...]) -> tuple[str, str]:
@@ -55,7 +60,7 @@ def label(raw: Any, loc: tuple[Any, ...]) -> tuple[str, str]:
     node = raw
     path: list[str] = []
     for part in loc:
-        if isinstance(part, str) and part in exercise_model.EXERCISE_KINDS and not (isinstance(node, dict) and part in node):
+        if isinstance(part, str) and part in _UNION_TAGS and not (isinstance(node, dict) and part in node):
             continue  # the union tag pydantic adds to the location
         if isinstance(part, int):
             node = node[part] if isinstance(node, list) and part < len(node) else None
@@ -91,10 +96,13 @@ def validate(cls: type[M], raw: Any, name: str) -> tuple[M | None, list[Problem]
                 what, _, fix = message.partition("; ")
                 problems.append(Problem(name, item, f"{field}: {what}" if field else what, fix or "correct it"))
                 continue
+            material = "materials" in detail["loc"] and kind.startswith("union_tag")
             if kind == "union_tag_invalid":
-                message = f"unknown exercise kind {detail.get('ctx', {}).get('tag')!r}"
+                message = f"unknown {'material' if material else 'exercise'} kind {detail.get('ctx', {}).get('tag')!r}"
             message = message[:1].lower() + message[1:]
             fix = _FIELD_FIXES.get((str(detail["loc"][-1]) if detail["loc"] else "", kind)) or _FIXES.get(kind, "correct the value")
+            if material:
+                fix = f"use one of the material kinds: {', '.join(MATERIAL_KINDS)} (see data/README.md)"
             problems.append(Problem(name, item, f"{field}: {message}" if field else message, fix))
         return None, problems
 

@@ -27,12 +27,12 @@ from typing import Any, Literal
 from ..content.languages import Language
 from . import progress_updates as updates
 from .leitner import WordRecord
-from .progress_model import SCHEMA_VERSION, Claim, ExerciseRecord, Progress, ProgressImportError, parse
+from .progress_model import SCHEMA_VERSION, Claim, ExerciseRecord, ItemAnswer, Progress, ProgressImportError, parse
 from .safe_files import keep_copy, move_aside, reason, remove_abandoned_temporaries, write_atomically
 from .utc import utc_now
 
 __all__ = [
-    "SCHEMA_VERSION", "Claim", "ExerciseRecord", "Notice", "Progress", "ProgressImportError", "ProgressStore",
+    "SCHEMA_VERSION", "Claim", "ExerciseRecord", "ItemAnswer", "Notice", "Progress", "ProgressImportError", "ProgressStore",
     "WordRecord", "default_path", "parse", "utc_now",
 ]
 
@@ -256,11 +256,12 @@ class ProgressStore:
 
     # --- what the notebooks record -----------------------------------------------------------
 
-    def record_check(self, exercise_id: str, lesson: str, score: int, total: int, wrong_items: list[int]) -> Progress:
+    def record_check(self, exercise_id: str, lesson: str, score: int, total: int, wrong_items: list[int],
+                     answers: Sequence[ItemAnswer] | None = None) -> Progress:
         """One press of Check (see `progress_updates.record_check`), saved."""
         now = self.clock()
         return self.update(lambda progress: updates.record_check(progress, exercise_id, lesson, score, total,
-                                                                 wrong_items, now))
+                                                                 wrong_items, now, answers))
 
     def record_claim(self, exercise_id: str, lesson: str, item: int, answer: str, kind: str) -> Progress:
         """A learner's claim about one checked item (see `progress_updates.record_claim`), saved."""
@@ -270,6 +271,10 @@ class ProgressStore:
     def set_language(self, lang: Language) -> Progress:
         """The learner's interface language (see `progress_updates.set_language`), saved."""
         return self.update(lambda progress: updates.set_language(progress, lang))
+
+    def set_name(self, name: str) -> Progress:
+        """The learner's name for exports (see `progress_updates.set_name`), saved."""
+        return self.update(lambda progress: updates.set_name(progress, name))
 
     def record_review(self, term: str, right: bool) -> Progress:
         """One trainer answer (see `progress_updates.record_review`), saved."""

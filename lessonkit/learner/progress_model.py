@@ -1,8 +1,8 @@
 """What a progress file holds, and how its bytes are read: the records, no I/O.
 
 The store (lessonkit.progress) reads and writes these; the pure updates
-(lessonkit.progress_updates) change them; `lessonkit reports` reads exported files with
-`parse`. The word cards come from lessonkit.leitner, whose rules move them.
+(lessonkit.progress_updates) change them; `lessonkit reports` and `lessonkit class-report`
+read exported files with `parse`. The word cards come from lessonkit.leitner, whose rules move them.
 """
 
 from __future__ import annotations
@@ -10,7 +10,16 @@ from __future__ import annotations
 import json
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from ..content.languages import Language
 from .leitner import WordRecord
@@ -38,6 +47,27 @@ class Claim(_Record):
     at: UtcTime
 
 
+ItemOutcome = Literal["right", "wrong", "partial", "unanswered"]
+MAX_STORED_ANSWER = 4000  # characters of one stored answer as JSON; the store keeps far less (see progress_updates)
+
+
+class ItemAnswer(_Record):
+    """One item of the last check: the answer as the learner typed or chose it (JSON: a string,
+    a list of chosen options or ordered labels, a table row's cells, an open task's text and
+    ticks; None when nothing was given) and the checker's verdict on it. "partial": wrong,
+    but some of it right (a table row's cells, the meanings of a typed answer)."""
+
+    answer: JsonValue = None
+    result: ItemOutcome
+
+    @field_validator("answer")
+    @classmethod
+    def _not_huge(cls, value: JsonValue) -> JsonValue:
+        if len(json.dumps(value, ensure_ascii=False)) > MAX_STORED_ANSWER:
+            raise ValueError(f"a stored answer is longer than {MAX_STORED_ANSWER} characters")
+        return value
+
+
 class ExerciseRecord(_Record):
     lesson: str
     attempts: int = Field(default=0, ge=0)
@@ -47,6 +77,7 @@ class ExerciseRecord(_Record):
     last_checked: UtcTime
     missed_items: dict[ItemNumber, Annotated[int, Field(ge=0)]] = {}
     claims: list[Claim] = []
+    last_answers: list[ItemAnswer] = Field(default=[], max_length=500)  # per item, of the last check ([]: older files)
 
     @model_validator(mode="after")
     def _scores_fit_the_total(self) -> ExerciseRecord:
@@ -58,8 +89,12 @@ class ExerciseRecord(_Record):
 
 
 class Progress(_Record):
+    """One learner's progress file. Fields added after version 1 came out (`name`,
+    `ExerciseRecord.last_answers`) have defaults, so files written before them still load."""
+
     schema_version: int = SCHEMA_VERSION
     language: Language = "en"
+    name: str = Field(default="", max_length=200)  # what the learner is called in exports (a name or a pseudonym)
     exercises: dict[str, ExerciseRecord] = {}
     words: dict[str, WordRecord] = {}
     updated: UtcTime = Field(default_factory=utc_now)
@@ -92,5 +127,6 @@ def parse(raw: bytes) -> Progress:
         return Progress.model_validate(data)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"]) or "at the top level"
+        parts = [str(part) for part in first["loc"]]
+        where = ".".join(parts[:6]) + (".…" if len(parts) > 6 else "") or "at the top level"  # one short line
         raise ProgressImportError(f"its field {where} is not valid ({first['msg'].lower()})") from None

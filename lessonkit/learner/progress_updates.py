@@ -10,24 +10,77 @@ A bad argument raises ValueError before anything is applied, so nothing is saved
 
 from __future__ import annotations
 
+import dataclasses
+import unicodedata
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
+
+from pydantic import JsonValue
 
 from ..content.languages import LANGUAGES, Language
+from ..marking.answers import ExerciseResult, ItemResult
 from .leitner import review
-from .progress_model import Claim, ClaimKind, ExerciseRecord, Progress
+from .progress_model import Claim, ClaimKind, ExerciseRecord, ItemAnswer, ItemOutcome, Progress
 
 CLAIM_KINDS: tuple[ClaimKind, ...] = ("self_credited", "should_be_accepted")
 MAX_CLAIM = 4000  # characters of a claimed answer that are kept
+MAX_ANSWER = 500  # characters of learner text kept per item of the last check
+MAX_PARTS = 50  # options, labels or cells kept per item
+MAX_NAME = 80  # characters of the learner's name
+
+
+def storable(answer: Any, budget: int = MAX_ANSWER) -> JsonValue:
+    """A checker's input for one item as JSON, with at most `budget` characters of text in all.
+
+    Sets (chosen options) become sorted lists, an open task's answer {"text", "ticked"};
+    anything else unknown becomes its text.
+    """
+    left = [budget]
+
+    def walk(value: Any, depth: int) -> JsonValue:
+        if value is None or isinstance(value, (bool, int)):
+            return value
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            value = dataclasses.asdict(value)
+        if isinstance(value, (set, frozenset)):
+            value = sorted(value, key=str)
+        if depth < 3 and isinstance(value, dict):
+            return {str(k)[:100]: walk(v, depth + 1) for k, v in list(value.items())[:MAX_PARTS]}
+        if depth < 3 and isinstance(value, (list, tuple)):
+            return [walk(v, depth + 1) for v in list(value)[:MAX_PARTS]]
+        text = str(value)[: left[0]]
+        left[0] -= len(text)
+        return text
+
+    return walk(answer, 0)
+
+
+def outcome(item: ItemResult) -> ItemOutcome:
+    """The checker's verdict in the file's words: an answer it could not read counts as wrong,
+    and a wrong one with some of it right (cells of a row, meanings found) as partial."""
+    if item.status == "right" or item.status == "unanswered":
+        return item.status
+    return "partial" if item.status == "wrong" and (any(item.cells) or item.found) else "wrong"
+
+
+def item_answers(result: ExerciseResult, responses: Sequence[Any]) -> list[ItemAnswer]:
+    """What a check stores per item: the answer given (capped) and the verdict on it."""
+    given = list(responses)[: len(result.items)] + [None] * max(0, len(result.items) - len(responses))
+    return [ItemAnswer(answer=storable(answer), result=outcome(item)) for answer, item in zip(given, result.items)]
 
 
 def record_check(progress: Progress, exercise_id: str, lesson: str, score: int, total: int,
-                 wrong_items: list[int], now: datetime) -> Progress:
-    """One press of Check: attempts, the latest and best score, and which items were wrong."""
+                 wrong_items: list[int], now: datetime, answers: Sequence[ItemAnswer] | None = None) -> Progress:
+    """One press of Check: attempts, the latest and best score, which items were wrong and,
+    when given (see `item_answers`), the answers of this check, replacing the last ones."""
     if not 0 <= score <= total:
         raise ValueError(f"score {score} of {total} is impossible; it must be between 0 and the total")
     bad = [n for n in wrong_items if not isinstance(n, int) or isinstance(n, bool) or n < 1]
     if bad:
         raise ValueError(f"wrong_items {bad} are not item numbers (1, 2, ...)")
+    if answers is not None and len(answers) != total:
+        raise ValueError(f"{len(answers)} answers for {total} items; give one per item")
     after = progress.model_copy(deep=True)
     record = after.exercises.get(exercise_id) or ExerciseRecord(lesson=lesson, last_checked=now)
     record.lesson = lesson
@@ -36,6 +89,8 @@ def record_check(progress: Progress, exercise_id: str, lesson: str, score: int, 
     record.best = max(record.best, score)
     for item in wrong_items:
         record.missed_items[str(item)] = record.missed_items.get(str(item), 0) + 1
+    if answers is not None:
+        record.last_answers = [answer.model_copy() for answer in answers]
     after.exercises[exercise_id] = record
     return after
 
@@ -66,6 +121,15 @@ def set_language(progress: Progress, lang: Language) -> Progress:
     return progress.model_copy(update={"language": lang}, deep=True)
 
 
+def set_name(progress: Progress, name: str) -> Progress:
+    """The name (or pseudonym) the learner gives for exports: one line, without control
+    characters, at most MAX_NAME characters; "" for none."""
+    kinds = [(ch, unicodedata.category(ch)) for ch in str(name)]
+    # Invisible format characters (zero-width space, ...) go; control characters and odd spaces are spaces.
+    visible = "".join(" " if kind[0] in "CZ" else ch for ch, kind in kinds if kind != "Cf")
+    return progress.model_copy(update={"name": " ".join(visible.split())[:MAX_NAME]}, deep=True)
+
+
 def start_again(progress: Progress) -> Progress:
-    """A reset: nothing checked, no words reviewed, but the language the learner chose."""
-    return Progress(language=progress.language)
+    """A reset: nothing checked, no words reviewed, but the language and the name the learner chose."""
+    return Progress(language=progress.language, name=progress.name)

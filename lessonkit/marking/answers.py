@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from .input_checks import InputProblem, input_problem
+from .input_checks import MAX_ANSWER_LENGTH, InputProblem, input_problem, language_problem
 from .normalise import contains_term, find_term, same_answer, strip_invisible
 
 if TYPE_CHECKING:  # the schema is only needed for type hints here, not at import
@@ -30,6 +30,7 @@ class ItemResult:
     found: tuple[str, ...] = ()  # meanings found, so feedback can say what is already right
     problem: InputProblem | None = None
     cells: tuple[bool, ...] = ()  # right/wrong per blank cell, for tables
+    words: int | None = None  # the words an open task's text has, counted in any script
 
     @property
     def right(self) -> bool:
@@ -62,8 +63,14 @@ class OpenResponse:
     ticked: frozenset[int] = frozenset()
 
 
-# Words in any script: open tasks may be written in Russian (EN->RU translation).
+# Words in any script: open tasks may be written in Russian (a mediation into Russian).
 _ANY_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def count_words(text: str) -> int:
+    """Words of a text in any script ("ministry's", "из-за" and "2012" are one word each);
+    zero-width characters and soft hyphens pasted inside a word do not make it two."""
+    return len(_ANY_WORD.findall(strip_invisible(text)))
 
 RIGHT = ItemResult("right")
 WRONG = ItemResult("wrong")
@@ -204,23 +211,45 @@ def check_key_terms(exercise: exercise_model.ShortAnswer | exercise_model.Transl
 
 
 def check_open_task(exercise: exercise_model.OpenTask, responses: Sequence[Any]) -> ExerciseResult:
+    """A written text within its word limits and in the language the task asks for, or a
+    speaking task's notes; either is right once every point of the self-check list is ticked."""
     results = []
     for given, item in zip(_pad(responses, len(exercise.items)), exercise.items):
         response = given if isinstance(given, OpenResponse) else OpenResponse(given if isinstance(given, str) else "")
-        problem = input_problem(response.text, expect_english=False)
-        if problem is not None:
-            results.append(ItemResult("unanswered" if problem.code == "empty" else "invalid", problem=problem))
-            continue
-        # Zero-width characters and soft hyphens pasted inside a word must not make it two.
-        count = len(_ANY_WORD.findall(strip_invisible(response.text)))
-        if count < item.min_words:
-            results.append(ItemResult("invalid", problem=InputProblem("too_short", str(item.min_words))))
-        elif item.max_words and count > item.max_words:
-            results.append(ItemResult("invalid", problem=InputProblem("too_many_words", str(item.max_words))))
-        else:
-            done = set(range(len(item.checklist))) <= set(response.ticked)
-            results.append(RIGHT if done else ItemResult("wrong", note="self_check_pending"))
+        check_one = _speaking if item.mode == "speaking" else _writing
+        results.append(check_one(response, item))
     return ExerciseResult(exercise.id, tuple(results))
+
+
+def _self_checked(response: OpenResponse, item: exercise_model.OpenTaskItem, words: int) -> ItemResult:
+    if set(range(len(item.checklist))) <= set(response.ticked):
+        return ItemResult("right", words=words)
+    return ItemResult("wrong", note="self_check_pending", words=words)
+
+
+def _writing(response: OpenResponse, item: exercise_model.OpenTaskItem) -> ItemResult:
+    problem = input_problem(response.text, expect_english=False) or language_problem(response.text, item.answer_lang)
+    if problem is not None:
+        return ItemResult("unanswered" if problem.code == "empty" else "invalid", problem=problem)
+    count = count_words(response.text)
+    if count < item.min_words:
+        return ItemResult("invalid", problem=InputProblem("too_short", str(item.min_words)), words=count)
+    if item.max_words and count > item.max_words:
+        return ItemResult("invalid", problem=InputProblem("too_many_words", str(item.max_words)), words=count)
+    return _self_checked(response, item, count)
+
+
+def _speaking(response: OpenResponse, item: exercise_model.OpenTaskItem) -> ItemResult:
+    """Notes are optional (some speak without them) and in either language; ticking the
+    self-check list after speaking is the answer."""
+    if len(response.text) > MAX_ANSWER_LENGTH:
+        return ItemResult("invalid", problem=InputProblem("too_long", str(MAX_ANSWER_LENGTH)))
+    count = count_words(response.text)
+    if not count and not response.ticked:
+        return UNANSWERED
+    if item.max_words and count > item.max_words:
+        return ItemResult("invalid", problem=InputProblem("notes_too_long", str(item.max_words)), words=count)
+    return _self_checked(response, item, count)
 
 
 def check_table(exercise: exercise_model.TableCompletion, responses: Sequence[Any]) -> ExerciseResult:

@@ -67,6 +67,24 @@ def input_problem(text: str, expect_english: bool = True, vocabulary: Iterable[s
     return InputProblem("lookalike", next(w for w in text.split() if _CYRILLIC.search(w)))
 
 
+def language_problem(text: str, lang: str) -> InputProblem | None:
+    """Why a free text is not in the language its task asks for, or None.
+
+    A task in Russian refuses only a text with no Cyrillic letter at all: a справка may
+    quote an English term (IOM, "asylum-seeker"). A task in English never refuses Russian
+    (a text may quote a Russian term, and tasks written before `answer_lang` existed ask
+    for translations into Russian); only English typed on the Russian layout is named
+    (`wrong_layout`), which genuine Russian never looks like (`looks_english`).
+    """
+    cyrillic, latin = _CYRILLIC.search(text), _LATIN.search(text)
+    if lang == "ru":
+        return InputProblem("not_russian") if latin and not cyrillic else None
+    if cyrillic and not latin:
+        remapped = from_russian_layout(text)
+        return InputProblem("wrong_layout", remapped.strip()) if looks_english(remapped) else None
+    return None
+
+
 # Letter patterns that are (almost) absent from English words but frequent when Russian is
 # typed on the English layout, where the Russian vowels а е и о ы я become f t b j s z:
 # "ра" -> hf, "ст" -> cn, "ов" -> jd, "ий" -> bq, "го" -> uj, "на" -> yf. Checked against the

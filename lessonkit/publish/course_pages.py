@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..content import load_model as lm
 from ..content.load_model import course_loads
-from ..content.model import Course
+from ..content.model import Course, LessonRef
 from ..views.i18n import say
 from .lesson_pages import date_banner, lesson_title
 from .markdown import control, control_ru, md_escape
@@ -17,13 +17,21 @@ def course_map_table(course: Course) -> str:
     rows = ["| notebook | text | plan point | self-study minutes | core, estimated | everything, estimated |", "|---|---|---|---|---|---|"]
     loads = course_loads(course)
     for ref in course.map.lessons:
-        text = course.texts[ref.text]
         load = loads[ref.id]
+        text, point = text_and_point(course, ref)
         rows.append(
             f"| [{ref.id}: {md_escape(lesson_title(course, ref))}]({ref.notebook}.ipynb) "
-            f"| {md_escape(text.title)} | {ref.plan_point} | {ref.self_study_minutes} | {load.core_minutes} | {load.full_minutes} |"
+            f"| {text} | {point} | {ref.self_study_minutes} | {load.core_minutes} | {load.full_minutes} |"
         )
     return "\n".join(rows) + "\n\n" + estimate_note()
+
+
+def text_and_point(course: Course, ref: LessonRef) -> tuple[str, str]:
+    """The course map's text and plan point of a lesson, as Markdown; a capstone's are
+    "capstone" and "whole course" (it belongs to no plan point)."""
+    if ref.capstone or ref.text is None or ref.plan_point is None:
+        return "capstone", "whole course"
+    return md_escape(course.texts[ref.text].title), str(ref.plan_point)
 
 
 def estimate_note() -> str:
@@ -33,7 +41,8 @@ def estimate_note() -> str:
         f"the estimates count about {lm.READING_NEW_WORDS_PER_MINUTE} words a minute for a new text, "
         f"{lm.OBJECTIVE_ITEM_MINUTES:g} min for a choice, a match or a gap, {lm.SHORT_ANSWER_ITEM_MINUTES:g} min for a short answer, "
         f"{lm.TRANSLATION_ITEM_MINUTES:g} min for a sentence to translate and {lm.WRITING_SHORT[1]:g}–{lm.WRITING_LONG[1]:g} min "
-        f"for {lm.WRITING_SHORT[0]}–{lm.WRITING_LONG[0]} words of writing; *everything* adds the {say('part_optional', 'en')} exercises."
+        f"for {lm.WRITING_SHORT[0]}–{lm.WRITING_LONG[0]} words of writing, and its own preparation and speaking time for a speaking task; "
+        f"*everything* adds the {say('part_optional', 'en')} exercises."
     )
 
 

@@ -15,8 +15,8 @@ from .notebook_writer import NotebookWriter
 
 
 def lesson_title(course: Course, ref: model.LessonRef) -> str:
-    """A lesson's title: the plan point of its text that it covers."""
-    return course.texts[ref.text].plan[ref.plan_point - 1]
+    """A lesson's title: the plan point of its text that it covers, or a capstone's own."""
+    return course.lesson_title(ref)
 
 
 def date_banner(course: Course, text_id: str | None = None) -> str:
@@ -42,10 +42,14 @@ def navigation(course: Course, ref: model.LessonRef) -> str:
 
 
 def lesson_heading(course: Course, ref: model.LessonRef) -> str:
-    """The lesson's title line and where it sits: which text, which plan point."""
+    """The lesson's title line and where it sits: which text, which plan point (a capstone:
+    the texts it draws on)."""
+    title = f"# {ref.id} · {md_escape(lesson_title(course, ref))}\n\n"
+    if ref.capstone or ref.text is None or ref.plan_point is None:
+        texts = "; ".join(md_escape(t.title) for t in course.texts.values())
+        return title + f"*Capstone: it draws on what the course has read ({texts}).*"
     text = course.texts[ref.text]
-    return (
-        f"# {ref.id} · {md_escape(lesson_title(course, ref))}\n\n"
+    return title + (
         f"*Text {[t.id for t in course.map.texts].index(ref.text) + 1}: {md_escape(text.title)}, "
         f"plan point {ref.plan_point} of {len(text.plan)}*"
     )
@@ -66,6 +70,31 @@ def time_lines(course: Course, ref: model.LessonRef) -> str:
         f"*Exercises marked **{core_en}** carry the lesson's goals; **{optional_en}** ones are extra practice.*  \n"
         + ru(f"«{core_ru}» — упражнения, которые ведут к целям урока; «{optional_ru}» — практика сверх основного.")
     )
+
+
+def ru_block(markdown: str | None) -> str:
+    """Authors' Russian Markdown in a block marked lang="ru", to follow its English ("" for none)."""
+    return f'\n\n<div lang="ru">\n\n{markdown}\n\n</div>' if markdown else ""
+
+
+def key_words_block(course: Course, lesson: model.Lesson, after_matching: bool) -> str:
+    """The key-word table with the line that says what it is for, in both languages ("" when
+    the lesson shows no glossary word). It follows the first section's exercises: the
+    learner matches the words from their sentences first, then checks and keeps the table."""
+    table = key_words_markdown(course, lesson)
+    if not table:
+        return ""
+    if after_matching:
+        line = ("Check your matches above against this table, then keep it for the rest of the lesson: each word "
+                "with its meaning in this context and the paragraph where it occurs.  \n"
+                + ru("Проверьте по этой таблице свои ответы в сопоставлении выше и пользуйтесь ею до конца урока: каждое слово дано "
+                     "с его значением в этом контексте и абзацем, где оно встречается."))
+    else:
+        line = ("Keep this table for the rest of the lesson: each word with its meaning in this context and the "
+                "paragraph where it occurs.  \n"
+                + ru("Пользуйтесь этой таблицей до конца урока: каждое слово дано с его значением в этом контексте "
+                     "и абзацем, где оно встречается."))
+    return f"### Key words\n\n{line}\n\n{table}"
 
 
 def key_words_markdown(course: Course, lesson: model.Lesson) -> str:
@@ -106,7 +135,7 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
     nb.markdown(
         f"{lesson_heading(course, ref)}\n\n{date_banner(course, ref.text)}\n\n"
         f"{time_lines(course, ref)}\n\n**Goals:** by the end of this notebook you can\n\n{goals}\n\n"
-        f"{note_block(lesson.note, 'About this plan point')}\n\n{navigation(course, ref)}\n\n"
+        f"{note_block(lesson.note, 'About this capstone' if ref.capstone else 'About this plan point')}\n\n{navigation(course, ref)}\n\n"
         "*Run all cells first (menu **Run → Run All Cells**); then work through the page. "
         f"Each exercise has the buttons {control('check')}, {control('hint')}, {control('show_answer')} "
         f"and {control('try_again')}; the answer can be shown after your first try. "
@@ -121,23 +150,26 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
     pages = page_links(course)
     if pages:
         nb.markdown(pages)
+    predict_ru = ru_block(f"**Предположите.** {lesson.prediction_ru}" if lesson.prediction_ru else None)
     pre_reading = (
-        f"{lesson.context}\n\n**Predict.** {lesson.prediction}\n\n"
-        "### Key words\n\nThe words below are set in **bold** in the text. Under each paragraph, the line "
+        f"{lesson.context}{ru_block(lesson.context_ru)}\n\n**Predict.** {lesson.prediction}{predict_ru}\n\n"
+        "**Key words** are set in **bold** in the text. Under each paragraph, the line "
         '*Words in … / <span lang="ru">Слова абзаца …</span>* opens a list of its marked words with their meaning in this context: '
         "click or tap it, or reach it with the Tab key and press Enter.  \n"
-        + ru("Эти слова выделены в тексте жирным шрифтом. Под каждым абзацем строка «Слова абзаца …» "
+        + ru("Ключевые слова выделены в тексте жирным шрифтом. Под каждым абзацем строка «Слова абзаца …» "
              "раскрывает список выделенных в нём слов с их значением в этом контексте: щёлкните по ней или коснитесь её "
-             "либо перейдите к ней клавишей Tab и нажмите Enter.") + "\n\n"
-        + key_words_markdown(course, lesson)
+             "либо перейдите к ней клавишей Tab и нажмите Enter.")
     )
-    # The context card and key words open the lesson's first pre-reading section (or a
-    # section of their own when the lesson has none), so the heading is not repeated.
+    # The context card opens the lesson's first pre-reading section (or a section of its
+    # own when the lesson has none), so the heading is not repeated. The key-word table
+    # comes after the exercises of that section (or of the first): match first, then check.
     opening = next((s for s in lesson.sections if s.stage == "pre_reading"), None)
+    anchor = opening or lesson.sections[0]
     if opening is None:
         nb.markdown(f"## Before you read\n\n{pre_reading}")
     for section in lesson.sections:
         intro = f"\n\n{section.intro}" if section.intro else ""
+        intro += ru_block(section.intro_ru)
         if section is opening:
             nb.markdown(f"## {md_escape(section.title)}\n\n{pre_reading}")
             if intro:
@@ -152,6 +184,12 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
             nb.code("lesson.timeline()")
         for exercise_id in section.exercises:
             nb.code(f'lesson.show("{exercise_id}")')
+        if section is anchor:
+            kinds = {exercise.id: exercise.kind for exercise in lesson.exercises}
+            matching = any(kinds.get(e) == "matching" for e in section.exercises)
+            block = key_words_block(course, lesson, after_matching=matching)
+            if block:
+                nb.markdown(block)
     nb.markdown(
         "## Your score\n\nThe line below counts every item you have checked in this notebook.  \n"
         + ru("Строка ниже учитывает все пункты, которые вы проверили в этой тетради.")

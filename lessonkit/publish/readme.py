@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..content.load_model import course_loads
 from ..content.model import Course
-from .course_pages import estimate_note
+from .course_pages import estimate_note, text_and_point
 from .lesson_pages import lesson_title
 from .markdown import md_escape
 
@@ -30,10 +30,10 @@ def course_map_markdown(course: Course) -> str:
     loads = course_loads(course)
     for ref in course.map.lessons:
         path = f"notebooks/{ref.notebook}.ipynb"
-        text = course.texts[ref.text]
         load = loads[ref.id]
+        text, point = text_and_point(course, ref)
         rows.append(
-            f"| [{ref.id}: {md_escape(lesson_title(course, ref))}]({path}) | {md_escape(text.title)}, {ref.plan_point} "
+            f"| [{ref.id}: {md_escape(lesson_title(course, ref))}]({path}) | {text}, {point} "
             f"| {ref.self_study_minutes} | {load.core_minutes} | {load.full_minutes} | [launch]({binder_url(course, path)}) |"
         )
     for name, label in ((course.map.trainer, "Vocabulary review (Leitner trainer)"), (course.map.progress_page, "My progress (export, import, reset)")):

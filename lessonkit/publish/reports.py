@@ -1,8 +1,8 @@
 """`lessonkit reports FILE...`: the answers learners self-credited or reported, per item.
 
 An author reads them to add accepted examples and key terms (see data/README.md:
-`examples`). Progress files and exports have the same shape; a file that is not one is
-skipped with a one-line reason, and the rest are still read.
+`examples`). Progress files and exports have the same shape; a file that is not one (or is
+larger than `exports.MAX_BYTES`) is skipped with a one-line reason, and the rest are still read.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import io
 from collections import Counter
 from pathlib import Path
 
-from ..learner.progress_model import ProgressImportError, parse
+from .exports import Skip, Skipped, read_progress
 
 KIND_WORDS = {"self_credited": "means the same (self-credited)", "should_be_accepted": "should be accepted (reported)"}
 
@@ -23,12 +23,9 @@ def collect_claims(paths: list[Path]) -> tuple[Counter[tuple[str, int, str, str]
     skipped = []
     for path in paths:
         try:
-            progress = parse(Path(path).read_bytes())
-        except OSError as error:
-            skipped.append(f"{path}: skipped, cannot be read ({error.strerror})")
-            continue
-        except ProgressImportError as error:
-            skipped.append(f"{path}: skipped, {error}")
+            progress = read_progress(Path(path))
+        except Skip as error:
+            skipped.append(Skipped(Path(path), str(error)).line())
             continue
         seen = {(exercise_id, claim.item, claim.kind, claim.answer.strip())
                 for exercise_id, record in progress.exercises.items() for claim in record.claims}

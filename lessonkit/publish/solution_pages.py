@@ -12,6 +12,7 @@ from ..views.i18n import say
 from .lesson_pages import date_banner, lesson_title
 from .markdown import cell_text, md_escape, note_block
 from .notebook_writer import NotebookWriter
+from .plan_pages import materials_cells, routes_cells, teacher_lists_cell
 from .solutions import self_check_line
 
 
@@ -54,8 +55,22 @@ def answer_key_table(exercise: Any) -> str:
         for flag in getattr(item, "red_flags", []):
             extras.append(f"Red flag “{md_escape(flag.term)}”: {md_escape(flag.message)}")
         if getattr(item, "checklist", None):
-            extras.append("Self-check list: " + "; ".join(md_escape(c) for c in item.checklist) + ".")
+            extras.append(task_line(item) + "Self-check list: " + "; ".join(md_escape(c) for c in item.checklist) + ".")
     return "\n".join(rows) + ("\n\n" + "\n\n".join(extras) if extras else "")
+
+
+def task_line(item: Any) -> str:
+    """An open task's mode, reader, genre, language and times, for the key ("" for a plain writing task)."""
+    parts = []
+    if item.mode == "speaking":
+        parts.append(f"speaking: prepare {item.prepare_minutes} min, speak {item.speak_minutes} min")
+    if item.reader:
+        parts.append(f"reader: {md_escape(item.reader)}")
+    if item.genre:
+        parts.append(f"genre: {md_escape(item.genre)}")
+    if item.answer_lang != "en":
+        parts.append("the answer is written in Russian")
+    return ("Task: " + "; ".join(parts) + ". ") if parts else ""
 
 
 def exercise_list(lesson: model.Lesson) -> str:
@@ -77,16 +92,23 @@ def build_solution(course: Course, ref: model.LessonRef) -> str:
     nb.markdown(
         f"# {ref.id} · {md_escape(lesson_title(course, ref))}: answer key and teaching notes\n\n"
         f"For instructors. Learners' notebook: [{ref.notebook}.ipynb](../notebooks/{ref.notebook}.ipynb). "
-        f"**Workshop:** {ref.workshop_minutes} minutes (the timing plan below). "
+        f"**Workshop:** {ref.workshop_minutes} minutes ({'two routes below: in class and flipped' if lesson.teacher.routes else 'the timing plan below'}). "
         f"**Self-study** (learners alone): about {ref.self_study_minutes} minutes; estimated: {say('part_core', 'en').lower()} "
         f"about {load.core_minutes} min, everything about {load.full_minutes} min (the exercise list below).\n\n{date_banner(course, ref.text)}\n\n"
         f"{note_block(lesson.note, 'About this plan point')}"
     )
     nb.code("from lessonkit import self_check", executed=True)
-    timing = "\n".join(f"| {step.minutes} | {cell_text(step.activity)} |" for step in lesson.teacher.timing)
-    total = sum(step.minutes for step in lesson.teacher.timing)
+    if lesson.teacher.timing:
+        timing = "\n".join(f"| {step.minutes} | {cell_text(step.activity)} |" for step in lesson.teacher.timing)
+        total = sum(step.minutes for step in lesson.teacher.timing)
+        nb.markdown(f"## Timing plan: a {total}-minute workshop\n\n| minutes | activity |\n|---|---|\n{timing}")
+    for cell in routes_cells(lesson):
+        nb.markdown(cell)
     notes = "\n".join(f"- {md_escape(note)}" for note in lesson.teacher.notes)
-    nb.markdown(f"## Timing plan: a {total}-minute workshop\n\n| minutes | activity |\n|---|---|\n{timing}\n\n## Teaching notes\n\n{notes}")
+    nb.markdown(f"## Teaching notes\n\n{notes}")
+    lists = teacher_lists_cell(lesson)
+    if lists:
+        nb.markdown(lists)
     nb.markdown(f"## Exercises: core and optional\n\n{exercise_list(lesson)}")
     for section in lesson.sections:
         parts = [f"## {md_escape(section.title)}"]
@@ -107,6 +129,8 @@ def build_solution(course: Course, ref: model.LessonRef) -> str:
     if lesson.teacher.workshop:
         tasks = "\n\n".join(f"- {md_escape(task)}" for task in lesson.teacher.workshop)
         nb.markdown(f"## Workshop tasks\n\n{tasks}")
+    for cell in materials_cells(lesson):
+        nb.markdown(cell)
     points = "\n".join(f"- {md_escape(point)}" for point in lesson.key_points)
     nb.markdown(f"## Key points\n\n{points}\n\n## Self-check of the answer key\n\nThe cell below runs every checker on its own key; CI compares its output.")
     nb.code(f'self_check("{ref.id}")', executed=True, output=self_check_line(ref.id, course=course) + "\n")

@@ -50,7 +50,7 @@ class ExerciseWidget(FollowsLanguage, anywidget.AnyWidget):
     revision = traitlets.Int(0).tag(sync=True)
 
     def __init__(self, exercise: Any, language: InterfaceLanguage | None = None,
-                 on_check: Callable[[ExerciseResult], None] | None = None,
+                 on_check: Callable[[ExerciseResult, list[Any]], None] | None = None,
                  last_time: Callable[[Language], Line] | None = None,
                  on_claim: Callable[[str, int, str, str], None] | None = None,
                  number: tuple[int, int] | None = None) -> None:
@@ -219,7 +219,7 @@ class ExerciseWidget(FollowsLanguage, anywidget.AnyWidget):
         self.shown = ["result" for _ in self.exercise.items]
         self.answer_enabled = True
         if self.on_check is not None:
-            self.on_check(result)
+            self.on_check(result, self.checker_responses())
         self.render_feedback()
         return result
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict
 from ..content.kinds import answer_text, kind_of
 from ..marking.answers import ItemResult
 from .i18n import Language, say
+from .wording import count_words
 
 if TYPE_CHECKING:
     from ..content import exercise_model
@@ -80,6 +81,8 @@ def item_feedback(exercise: Any, index: int, result: ItemResult, lang: Language)
         lines.append([ui("self_check_pending", lang)])
     elif result.note:
         lines.append([content(result.note)])
+    if result.words is not None and getattr(item, "mode", "") == "writing":
+        lines.append([ui("words_written", lang, count=count_words(result.words, "unit_words", lang))])
     if result.found:
         lines.append([ui("found_terms", lang, terms=", ".join(result.found))])
     if result.missing:

@@ -26,6 +26,26 @@ STRINGS: dict[str, dict[str, str]] = {
     "source_text": {"en": "Translate into English", "ru": "Переведите на английский"},
     "self_check": {"en": "Self-check: tick what your answer does", "ru": "Самопроверка: отметьте, что есть в вашем ответе"},
     "model_answer": {"en": "Model answer", "ru": "Образец ответа"},
+    # open tasks: writing for a reader, speaking after preparing
+    "notes_label": {"en": "Your preparation notes", "ru": "Ваши заметки для подготовки"},
+    "self_check_speaking": {
+        "en": "Self-check after you speak: tick what you did",
+        "ru": "Самопроверка после выступления: отметьте, что вы сделали",
+    },
+    "task_reader": {"en": "Reader", "ru": "Адресат"},
+    "task_genre": {"en": "Genre", "ru": "Жанр"},
+    "task_times": {"en": "Prepare: {prepare} min · Speak: {speak} min", "ru": "Подготовка: {prepare} мин · Выступление: {speak} мин"},
+    "task_words_range": {"en": "Length: {low}–{high} words.", "ru": "Объём: {low}–{high} слов."},
+    "task_words_max": {"en": "Length: up to {high} words.", "ru": "Объём: до {high} слов."},
+    "task_words_min": {"en": "Length: at least {low} words.", "ru": "Объём: не меньше {low} слов."},
+    "task_notes_max": {
+        "en": "Notes: up to {high} words (key words, not a script).",
+        "ru": "Заметки: до {high} слов (ключевые слова, а не готовый текст).",
+    },
+    "task_in_russian": {"en": "Write your answer in Russian.", "ru": "Ответ пишется на русском языке."},
+    "word_counter": {"en": "Words: {n}", "ru": "Слов: {n}"},
+    "words_written": {"en": "Your text has {count}.", "ru": "В вашем тексте {count}."},
+    "unit_words": {"en": "word|words", "ru": "слово|слова|слов"},
     "item": {"en": "Item {n}", "ru": "Пункт {n}"},
     # an exercise's heading: its place on the page and whether it is core or optional
     "exercise_of": {"en": "Exercise {n} of {total}", "ru": "Упражнение {n} из {total}"},
@@ -100,6 +120,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "not_english": {
         "en": "This task needs an answer in English.",
         "ru": "В этом задании нужен ответ на английском языке.",
+    },
+    "not_russian": {
+        "en": "This task needs an answer in Russian.",
+        "ru": "В этом задании нужен ответ на русском языке.",
+    },
+    "notes_too_long": {
+        "en": "Keep your notes to {detail} words or fewer: key words, not a script.",
+        "ru": "Сократите заметки до {detail} слов: ключевые слова, а не готовый текст.",
     },
     # saved progress
     "last_time": {"en": "Last time: {score} of {total}, {age}.", "ru": "В прошлый раз: {score} из {total}, {age}."},
@@ -193,6 +221,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The export could not be written next to this notebook ({detail}). Your progress is unchanged.",
         "ru": "Не удалось записать экспорт рядом с этой тетрадью ({detail}). Ваш прогресс не изменился.",
     },
+    # the name an export carries, for the instructor's class report
+    "export_name": {"en": "Name for your teacher (or a pseudonym)", "ru": "Имя для учителя (или псевдоним)"},
+    "export_name_placeholder": {"en": "e.g. Anna K. or Fox", "ru": "напр. Анна К. или Лис"},
     "import": {"en": "Import progress", "ru": "Импортировать прогресс"},
     "import_choose": {"en": "Choose a progress file (.json)", "ru": "Выберите файл прогресса (.json)"},
     "imported": {"en": "Progress imported; the previous file was kept as {detail}.", "ru": "Прогресс импортирован; прежний файл сохранён как {detail}."},

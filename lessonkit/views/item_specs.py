@@ -17,6 +17,7 @@ from typing import Any
 
 from ..content.kinds import KindDefinition, kind_of
 from ..marking.answers import OpenResponse
+from .feedback import Line, content, ui
 from .i18n import Language, say
 
 
@@ -62,6 +63,52 @@ def _text_spec(kind: KindDefinition, exercise: Any, index: int, lang: Language) 
     return {"prompt_lang": kind.stem_lang, "before": before, "rows": 4}
 
 
+def _lang_of(words: str) -> str:
+    """The language of a data value shown in an interface line (a reader, a genre)."""
+    return "ru" if any("\u0400" <= ch <= "\u04ff" for ch in words) else "en"
+
+
+def task_lines(item: Any, lang: Language) -> list[Line]:
+    """What an open task asks for, above its box: reader and genre, the language and the
+    length of a text, or the times of a speaking task."""
+    lines: list[Line] = []
+    about: Line = []
+    for key, value in (("task_reader", item.reader), ("task_genre", item.genre)):
+        if value:
+            about += [content("·")] if about else []
+            about += [ui(key, lang, "label"), content(value, lang=_lang_of(value))]
+    lines.append(about)
+    low, high = item.min_words, item.max_words
+    if item.mode == "speaking":
+        lines.append([ui("task_times", lang, "strong", prepare=item.prepare_minutes, speak=item.speak_minutes)])
+        lines.append([ui("task_notes_max", lang, high=high)] if high else [])
+    else:
+        lines.append([ui("task_in_russian", lang, "strong")] if item.answer_lang == "ru" else [])
+        if high:
+            lines.append([ui("task_words_range", lang, low=low, high=high) if low > 1 else ui("task_words_max", lang, high=high)])
+        elif low > 1:
+            lines.append([ui("task_words_min", lang, low=low)])
+    return [line for line in lines if line]
+
+
+def _open_spec(kind: KindDefinition, exercise: Any, index: int, lang: Language) -> dict[str, Any]:
+    item = exercise.items[index]
+    speaking = item.mode == "speaking"
+    russian_prompt = lang == "ru" and item.prompt_ru
+    return {
+        "prompt": item.prompt_ru if russian_prompt else item.prompt,
+        "prompt_lang": "ru" if russian_prompt else "en",
+        "mode": item.mode,
+        "answer_lang": item.answer_lang,
+        "task": task_lines(item, lang),
+        "box_label": say("notes_label" if speaking else "your_answer", lang),
+        "checklist_label": say("self_check_speaking" if speaking else "self_check", lang),
+        "counter": say("word_counter", lang, n="{n}"),
+        "checklist": list(item.checklist),
+        "rows": 5 if speaking else 8,
+    }
+
+
 def _row_spec(kind: KindDefinition, exercise: Any, index: int, lang: Language) -> dict[str, Any]:
     cells = exercise.items[index].cells
     return {"cells": [{"column": c, "given": cells[c]} if c in cells else {"column": c} for c in exercise.columns]}
@@ -105,8 +152,7 @@ CONTROLS: dict[str, Control] = {
                    lambda spec: "", _read_text),
     "order": Control(_order_spec, lambda spec: [None] * len(spec["segments"]), _read_order),
     "text": Control(_text_spec, lambda spec: "", _read_text),
-    "open": Control(lambda kind, exercise, index, lang: {"checklist": list(exercise.items[index].checklist), "rows": 8},
-                    lambda spec: {"text": "", "ticked": []}, _read_open),
+    "open": Control(_open_spec, lambda spec: {"text": "", "ticked": []}, _read_open),
     "row": Control(_row_spec, lambda spec: {c["column"]: "" for c in spec["cells"] if "given" not in c}, _read_row),
 }
 

@@ -46,6 +46,11 @@ class ProgressPage:
         self.after_save: list[Callable[[], None]] = []  # e.g. the notice line above the page
         self.export_button = w.Button(icon="download", layout=w.Layout(width=AUTO))
         self.export_button.on_click(self.export)
+        # The name the export carries for the instructor's class report; saved when typed (Enter
+        # or leaving the box) and again at Export, so an export always has the name shown.
+        self.name_field = w.Text(value=store.read().name, continuous_update=False,
+                                 style={"description_width": "initial"}, layout=w.Layout(width=AUTO, max_width="40em"))
+        self.name_field.observe(lambda change: self.save_name(), names="value")
         self.upload = w.FileUpload(accept=".json", multiple=False, layout=w.Layout(width=AUTO))
         self.upload.observe(lambda change: self.import_upload(), names="value")
         self.confirm = w.Checkbox(value=False, indent=False, layout=w.Layout(width=AUTO))
@@ -57,7 +62,7 @@ class ProgressPage:
         self._shown: set[str] = set()  # which of table / chart / missed a cell has asked for
         rows = w.Layout(flex_flow="row wrap")  # wrap on a narrow screen rather than scroll
         self.widget = w.VBox([
-            w.HBox([self.export_button, self.upload], layout=rows),
+            w.HBox([self.name_field, self.export_button, self.upload], layout=rows),
             w.HBox([self.confirm, self.reset_button], layout=rows),
             self.message,
         ])
@@ -71,6 +76,8 @@ class ProgressPage:
 
     def relabel(self) -> None:
         self.export_button.description = say("export", self.lang)
+        self.name_field.description = say("export_name", self.lang)
+        self.name_field.placeholder = say("export_name_placeholder", self.lang)
         self.upload.description = say("import", self.lang)
         self.upload.tooltip = say("import_choose", self.lang)
         self.confirm.description = say("reset_confirm", self.lang)
@@ -79,6 +86,7 @@ class ProgressPage:
     def redraw(self) -> None:
         """Every word of the page again, in the current language and from the saved progress."""
         self.relabel()
+        self.name_field.value = self.store.read().name  # an import brings its own name
         if self._said is not None:
             self.tell(*self._said)
         if "table" in self._shown:
@@ -220,8 +228,15 @@ class ProgressPage:
 
     # --- actions ---------------------------------------------------------------------------
 
+    def save_name(self) -> None:
+        """Keep the name typed in the box in the progress file, if it changed."""
+        if self.store.read().name != self.name_field.value.strip():
+            self.name_field.value = self.store.set_name(self.name_field.value).name  # as saved: one line, trimmed
+
     def export(self, _button: Any = None) -> Path | None:
-        """The progress this kernel holds (the in-memory one while saving fails) as a file here."""
+        """The progress this kernel holds (the in-memory one while saving fails) as a file here,
+        with the name in the box."""
+        self.save_name()
         stamp = self.store.clock().strftime("%Y%m%d-%H%M%S")
         target = self.folder / f"my-progress-{stamp}.json"
         try:

@@ -36,9 +36,9 @@ def lesson_of_paragraph(course: Course) -> dict[str, LessonRef]:
 
 
 def lesson_title(course: Course, ref: LessonRef) -> str:
-    """The plan point the lesson covers, as the text's plan words it ("" if the plan has no such point)."""
-    text = course.texts.get(ref.text)
-    return text.plan[ref.plan_point - 1] if text is not None and ref.plan_point <= len(text.plan) else ""
+    """The plan point the lesson covers, as the text's plan words it, or a capstone's title
+    ("" if the plan has no such point)."""
+    return course.lesson_title(ref)
 
 
 # --- the table ------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..content.course_order import timeline_events
 from ..content.key_words import key_words_frame
+from ..learner.progress_updates import item_answers
 from ..marking.answers import ExerciseResult
 from . import feedback
 from .exercise_widget import ExerciseWidget
@@ -92,11 +93,12 @@ class LessonSession:
         self.views[exercise_id] = view
         return view
 
-    def _record(self, result: ExerciseResult) -> None:
+    def _record(self, result: ExerciseResult, responses: list[Any] | None = None) -> None:
         self.results[result.exercise_id] = result
         if self.store is not None:
             wrong = [n + 1 for n, item in enumerate(result.items) if item.status == "wrong"]
-            self.store.record_check(result.exercise_id, self.lesson_id, result.score, result.total, wrong)
+            answers = item_answers(result, responses) if responses is not None else None
+            self.store.record_check(result.exercise_id, self.lesson_id, result.score, result.total, wrong, answers)
         for line in self._lines:
             line.refresh()
 

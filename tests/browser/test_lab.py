@@ -53,9 +53,10 @@ def test_an_ngo_lesson_exercise_can_be_completed(page: Page, server):
     from lessonkit.views.i18n import say
 
     course = load_course(server.course / "data")
-    key = course.lessons["NGO-2"].exercise("NGO2-04")
+    # The lesson's first judgement exercise (its ids change as the lesson is rewritten).
+    key = next(e for e in course.lessons["NGO-2"].exercises if e.kind in ("true_false_not_given", "stated_inferred"))
     open_and_run(page, server, lesson_path(course, "NGO-2"))
-    box = exercise(page, "NGO2-04")
+    box = exercise(page, key.id)
     statements = box.locator("fieldset.lk-judgement")
     expect(statements).to_have_count(len(key.items))
     for n, item in enumerate(key.items):

@@ -157,18 +157,49 @@ function textItem(item, n, value, ids, { labels }) {
   return { node: h("div", { className: "lk-typed" }, [prompt, area]), read: () => area.value };
 }
 
+// Words in any script, as `answers.count_words` counts them (so the counter and the
+// checker agree on a Russian справка): letters or digits, joined by ' ’ or -.
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g;
+
+function countWords(text) {
+  return ((text || "").replace(INVISIBLE, "").match(WORD) || []).length;
+}
+
+// An open task: the prompt, what the task asks for (reader, genre, language, length, or the
+// times of a speaking task), a box for the text or the preparation notes with a word
+// counter, and the self-check list.
 function openItem(item, n, value, ids, { labels }) {
-  const typed = textItem({ ...item, prompt_lang: "en", before: "" }, n, (value || {}).text, ids, { labels });
+  const id = `${ids}-${n}`;
+  const prompt = h("p", { className: "lk-prompt", id: `${id}-prompt` }, [
+    h("span", { className: "lk-num", text: `${n + 1}.` }), " ", h("span", { lang: item.prompt_lang || "en", text: item.prompt }),
+  ]);
+  const task = h("div", { className: "lk-task", id: `${id}-task` });
+  writeLines(task, item.task);
+  task.hidden = !(item.task || []).length;
+  const boxLabel = item.box_label || labels.your_answer;
+  const area = h("textarea", {
+    id, rows: item.rows, placeholder: boxLabel, "data-focus": `${n}`, spellcheck: "true", lang: item.answer_lang || "en",
+    "aria-describedby": `${id}-prompt ${id}-task`, className: item.mode === "speaking" ? "lk-notes" : null,
+  });
+  area.value = (value || {}).text || "";
+  const counter = h("p", { className: "lk-counter" });
+  const count = () => {
+    counter.textContent = (item.counter || "{n}").replace("{n}", String(countWords(area.value)));
+  };
+  count();
+  area.addEventListener("input", count);
   const ticked = new Set((value || {}).ticked || []);
   const checks = item.checklist.map((point, k) => {
-    const input = h("input", { type: "checkbox", id: `${ids}-${n}-c${k}`, "data-focus": `${n}-c${k}` });
+    const input = h("input", { type: "checkbox", id: `${id}-c${k}`, "data-focus": `${n}-c${k}` });
     input.checked = ticked.has(k);
-    return [input, h("label", { for: `${ids}-${n}-c${k}`, className: "lk-option" }, [input, h("span", { lang: "en", text: point })])];
+    return [input, h("label", { for: `${id}-c${k}`, className: "lk-option" }, [input, h("span", { lang: "en", text: point })])];
   });
-  const list = h("fieldset", { className: "lk-checklist" }, [h("legend", { text: labels.self_check }), ...checks.map(([, label]) => label)]);
+  const list = h("fieldset", { className: "lk-checklist" }, [h("legend", { text: item.checklist_label || labels.self_check }), ...checks.map(([, label]) => label)]);
+  const box = h("div", { className: "lk-typed" }, [h("label", { for: id, className: "lk-box-label", text: boxLabel }), area, counter]);
   return {
-    node: h("div", {}, [typed.node, list]),
-    read: () => ({ text: typed.read(), ticked: checks.flatMap(([input], k) => (input.checked ? [k] : [])) }),
+    node: h("div", { className: `lk-open lk-${item.mode || "writing"}` }, [prompt, task, box, list]),
+    read: () => ({ text: area.value, ticked: checks.flatMap(([input], k) => (input.checked ? [k] : [])) }),
   };
 }
 
