@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8888
 
-.PHONY: lab test test-fast check build bench clean help
+.PHONY: lab test test-fast check build bench print clean help
 
 help:
 	@echo "make lab    - create .venv, install, open JupyterLab on the start page ($(HOST):$(PORT))"
@@ -17,6 +17,7 @@ help:
 	@echo "make build  - rebuild notebooks/ and solutions/ from data/"
 	@echo "make check  - validate data/"
 	@echo "make bench  - measure the performance budgets"
+	@echo "make print  - print each lesson into print/: worksheet, answer key, workshop materials (HTML and A4 PDF; PDFs need chromium)"
 	@echo "make screenshots - render every notebook in English and Russian into screenshots/<lang>/ (PNG, 1366x768)"
 
 $(RUNTIME): pyproject.toml
@@ -39,6 +40,11 @@ check: $(RUNTIME)
 
 build: $(RUNTIME)
 	$(PY) -m lessonkit build
+
+# Worksheets, answer keys and workshop materials for paper, into print/ (git-ignored);
+# the PDFs are printed by headless Chromium (Debian: apt-get install chromium).
+print: $(RUNTIME)
+	$(PY) -m lessonkit print
 
 # One pytest run for the unit, widget, content and build tests (among them
 # `lessonkit check` and `lessonkit build --check` on the course data) and for nbval over

@@ -1,4 +1,4 @@
-"""Command line: `python -m lessonkit check | build [--check] | links | reports FILE... | class-report FILE...`.
+"""Command line: `python -m lessonkit check | build [--check] | links | reports FILE... | class-report FILE... | print | release OUT`.
 
 Exit codes: 0 when all is well, 1 when the data or the built files have problems, 2 for a
 wrong command line. Problems are printed one per line; no traceback reaches the user.
@@ -68,6 +68,22 @@ def run_build(data_dir: Path, root: Path, verify: bool) -> int:
     return 0
 
 
+def run_release(data_dir: Path, out: Path, quiz: bool, force: bool, repository: str | None, branch: str) -> int:
+    from .publish.release import ReleaseError, release
+
+    if _course_or_report(data_dir) is None:
+        return 1
+    try:
+        files = release(data_dir, out, quiz=quiz, force=force, repository=repository, branch=branch)
+    except ReleaseError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    notebooks = sum(1 for file in files if file.path.startswith("notebooks/"))
+    print(f"wrote {len(files)} files to {out}: {notebooks} learner notebooks, no solutions, "
+          f"{'quiz mode (answers marked at Finish)' if quiz else 'practice mode'}.")
+    return 0
+
+
 def run_launch_links(data_dir: Path, hub: str, repo: str, branch: str) -> int:
     from .publish.launch_links import LinkError, as_markdown, launch_links
 
@@ -119,6 +135,28 @@ def run_class_report(data_dir: Path, files: list[Path], output: Path | None, as_
     return 0 if report.learners else 1
 
 
+def run_print(data_dir: Path, output: Path, lessons: list[str], html_only: bool) -> int:
+    import time
+
+    from .publish.print_course import print_course
+
+    course = _course_or_report(data_dir)
+    if course is None:
+        return 1
+    known = [ref.id for ref in course.map.lessons]
+    unknown = [lesson for lesson in lessons if lesson not in known]
+    if unknown:
+        print(f"error: no lesson {', '.join(unknown)} in this course (use one of: {', '.join(known)})", file=sys.stderr)
+        return 2
+    started = time.monotonic()
+    done = print_course(course, output, lessons, pdf=not html_only)
+    for problem in done.problems:
+        print(problem, file=sys.stderr)
+    pdfs = f" and {len(done.pdf)} PDF(s)" if not html_only else " (no PDFs: --html-only)"
+    print(f"wrote {len(done.html)} HTML page(s){pdfs} into {output} in {time.monotonic() - started:.1f} s.")
+    return 1 if done.problems else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lessonkit", description="Check and build the course from data/.")
     parser.add_argument("--data", type=Path, help="the data folder (default: the nearest data/ with course.yml)")
@@ -132,6 +170,18 @@ def main(argv: list[str] | None = None) -> int:
     links.add_argument("--hub", help="the class's JupyterHub, e.g. https://hub.example.edu")
     links.add_argument("--repo", help="the course repository learners pull, e.g. https://github.com/owner/course")
     links.add_argument("--branch", default="main", help="the branch to pull and launch (default: main)")
+    rel = commands.add_parser(
+        "release", help="write a learner-only copy of the course to OUT (no solutions, no teacher notes), for Binder and nbgitpuller",
+        description="Write a learner-only copy of the course to OUT, ready to push as its own repository or branch: the learner "
+                    "notebooks, data/ without teacher notes or materials (the keys stay: the notebooks check answers with "
+                    "them), the engine, environment.yml, postBuild and a README for students.")
+    rel.add_argument("out", type=Path, help="the folder to write; it must be empty or new (a .git in it is kept)")
+    rel.add_argument("--quiz", action="store_true",
+                     help="quiz mode: exercises save answers unmarked (no hint, no answer) until Finish marks the whole lesson")
+    rel.add_argument("--force", action="store_true", help="replace what OUT holds (everything but .git)")
+    rel.add_argument("--repository", help="owner/name on GitHub the release is pushed to, for its Binder links "
+                                          "(default: repository in data/course.yml)")
+    rel.add_argument("--branch", default="main", help="the branch the release is pushed to, for its Binder links (default: main)")
     reports = commands.add_parser("reports", help="list the answers learners self-credited or reported, per item")
     reports.add_argument("files", nargs="+", type=Path, help="progress files or exports (my-progress-*.json)")
     reports.add_argument("--csv", action="store_true", help="CSV instead of a Markdown table")
@@ -152,6 +202,16 @@ def main(argv: list[str] | None = None) -> int:
                        help="write two CSV files instead of the page: NAME-scores.csv (learner x lesson, "
                             "percentage right, the class median as the last row) and NAME-items.csv (one row per "
                             "item: share right, wrong answers, claims)")
+    printing = commands.add_parser(
+        "print", help="print each lesson as a worksheet, an answer key and its workshop materials (HTML and A4 PDF)",
+        description="Write, per lesson, NOTEBOOK-worksheet (the passage and every exercise as a paper task, no key), "
+                    "NOTEBOOK-key (keys, accepted answers, evidence, model answers, the workshop plan) and, when the "
+                    "lesson has materials, NOTEBOOK-materials (role cards, card sorts, ... ready to cut out), each as "
+                    "a self-contained HTML page and an A4 PDF printed by headless Chromium.")
+    printing.add_argument("-o", "--output", type=Path, help="the folder to write into (default: print/ in the project)")
+    printing.add_argument("--lesson", action="append", default=[], metavar="ID",
+                          help="print only this lesson (e.g. IOM-1); repeat for several (default: every lesson)")
+    printing.add_argument("--html-only", action="store_true", help="write the HTML pages only, no PDFs (quicker; no Chromium needed)")
     args = parser.parse_args(argv)
     if args.command == "reports":
         return run_reports(args.files, args.csv)
@@ -162,6 +222,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_check(data_dir)
         if args.command == "build":
             return run_build(data_dir, root, args.check)
+        if args.command == "print":
+            return run_print(data_dir, args.output or root / "print", args.lesson, args.html_only)
+        if args.command == "release":
+            return run_release(data_dir, args.out, args.quiz, args.force, args.repository, args.branch)
         if args.command == "class-report":
             return run_class_report(data_dir, args.files, args.output, args.csv)
         if args.hub or args.repo:

@@ -110,7 +110,7 @@ def _parts(lesson: model.Lesson) -> Iterator[tuple[str, str]]:
                 for text in _strings(section):
                     yield f"section {section['title']!r}", text
         elif field == "teacher":
-            for key, inner in value.items():
+            for key, inner in (value or {}).items():  # none in a released course
                 for text in _strings(inner):
                     yield f"teacher.{key}", text
         elif field != "lesson":

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import model
 from .cross_checks import check_course, check_glossary, check_lesson, check_text, check_timeline
+from .plan_checks import check_release
 from .problems import DataError, Problem
 from .schema_errors import M, validate, validate_lesson
 from .yaml_reader import CourseLoader, data_name, read_yaml
@@ -121,6 +122,7 @@ def collect(data_dir: Path, only: str | None = None, examples: bool | None = Non
         if lesson is not None:
             lessons[ref.id] = lesson
             problems += check_lesson(lesson, ref, paragraphs, name, broken, thorough=examples)
+            problems += check_release(lesson, course_map.release is not None, name)
     timeline = None
     if course_map.timeline:
         timeline, found, name = read_file(model.Timeline, data_dir, course_map.timeline)

@@ -167,9 +167,16 @@ class Lesson(Record):
     note: EditorNote | None = None
     sections: list[Section] = Field(min_length=1)
     key_points: list[NonEmpty] = Field(min_length=1)
-    teacher: TeacherNotes
+    teacher: TeacherNotes | None = None  # required (`load`), except in a released course (course.yml `release: student`)
     exercises: list[Exercise] = Field(min_length=1)
     materials: list[Material] = []  # role cards, card sorts, ... that the routes' steps use
+
+    @property
+    def plan(self) -> TeacherNotes:
+        """The teacher notes, for the solution notebook; a released course has none and builds no solutions."""
+        if self.teacher is None:
+            raise ValueError(f"lesson {self.lesson} has no teacher notes: it comes from a released course")
+        return self.teacher
 
     @property
     def paragraph_ids(self) -> list[str]:
@@ -252,6 +259,9 @@ class CourseMap(Record):
     timeline: NonEmpty | None = None
     texts: list[TextRef] = Field(min_length=1)
     lessons: list[LessonRef] = Field(min_length=1)
+    # Written by `lessonkit release`: a learner-only copy, its lessons without teacher notes or materials.
+    release: Literal["student"] | None = None
+    mode: Literal["practice", "quiz"] = "practice"  # quiz: answers are saved unmarked until Finish
 
 
 class Course:

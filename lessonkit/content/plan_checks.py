@@ -23,6 +23,8 @@ ROUTE_NAMES = {"in_class": "in-class", "flipped": "flipped"}
 def check_plan(lesson: Lesson, ref: LessonRef, name: str) -> list[Problem]:
     """Every problem of the lesson's timing, routes, materials and rubric."""
     teacher = lesson.teacher
+    if teacher is None:  # a released course's lesson, or a missing field: `check_release` says which
+        return []
     workshop = ref.workshop_minutes
     problems: list[Problem] = []
     if teacher.timing:
@@ -59,4 +61,20 @@ def check_plan(lesson: Lesson, ref: LessonRef, name: str) -> list[Problem]:
             if task not in tasks:
                 problems.append(Problem(name, "teacher.rubric", f"the criterion {criterion.criterion!r} marks {task}, which is not a writing or speaking task (open_task) of this lesson",
                                         f"name one of {sorted(tasks) or 'its open tasks (the lesson has none)'}, or remove it"))
+    return problems
+
+
+def check_release(lesson: Lesson, released: bool, name: str) -> list[Problem]:
+    """A lesson needs its teacher notes, except in a released course (course.yml `release:
+    student`, written by `lessonkit release`), which carries neither them nor the materials."""
+    if not released:
+        if lesson.teacher is None:
+            return [Problem(name, "", "teacher: field required",
+                            "add the field (see data/README.md); only a released course (course.yml `release: student`) leaves it out")]
+        return []
+    problems = []
+    for field, present in (("teacher", lesson.teacher is not None), ("materials", bool(lesson.materials))):
+        if present:
+            problems.append(Problem(name, field, "a released course (course.yml `release: student`) carries no teacher notes or materials",
+                                    f"remove `{field}:` from the lesson, or `release:` from course.yml"))
     return problems

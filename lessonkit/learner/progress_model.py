@@ -88,15 +88,60 @@ class ExerciseRecord(_Record):
         return self
 
 
+class SavedAnswer(_Record):
+    """A quiz answer kept by Save answer (course.yml `mode: quiz`): per item, what the browser
+    holds (capped), so the exercise shows it again after a restart; `marked` once Finish marked it."""
+
+    lesson: str
+    responses: list[JsonValue] = Field(default=[], max_length=500)
+    saved: UtcTime
+    marked: bool = False  # a Finish has marked these answers since they were saved
+
+    @field_validator("responses")
+    @classmethod
+    def _none_huge(cls, value: list[JsonValue]) -> list[JsonValue]:
+        if any(len(json.dumps(response, ensure_ascii=False)) > MAX_STORED_ANSWER for response in value):
+            raise ValueError(f"a saved answer is longer than {MAX_STORED_ANSWER} characters")
+        return value
+
+
+class QuizExercise(_Record):
+    """One exercise as Finish marked it: its score and, per item, the answer and the verdict."""
+
+    score: int = Field(ge=0)
+    total: int = Field(ge=0)
+    answers: list[ItemAnswer] = Field(default=[], max_length=500)
+
+
+class QuizAttempt(_Record):
+    """One press of Finish in a quiz-mode lesson: every exercise of the lesson marked at once
+    (an exercise left unanswered counts 0 of its items)."""
+
+    lesson: str
+    finished: UtcTime
+    score: int = Field(ge=0)
+    total: int = Field(ge=0)
+    exercises: dict[str, QuizExercise] = {}
+
+    @model_validator(mode="after")
+    def _score_fits_the_total(self) -> QuizAttempt:
+        if self.score > self.total:
+            raise ValueError(f"score {self.score} is more than the total {self.total}")
+        return self
+
+
 class Progress(_Record):
     """One learner's progress file. Fields added after version 1 came out (`name`,
-    `ExerciseRecord.last_answers`) have defaults, so files written before them still load."""
+    `ExerciseRecord.last_answers`, `quiz_answers`, `quiz_attempts`) have defaults, so files
+    written before them still load."""
 
     schema_version: int = SCHEMA_VERSION
     language: Language = "en"
     name: str = Field(default="", max_length=200)  # what the learner is called in exports (a name or a pseudonym)
     exercises: dict[str, ExerciseRecord] = {}
     words: dict[str, WordRecord] = {}
+    quiz_answers: dict[str, SavedAnswer] = {}  # exercise id -> the answer saved, not marked (quiz mode)
+    quiz_attempts: list[QuizAttempt] = Field(default=[], max_length=1000)  # each press of Finish, oldest first
     updated: UtcTime = Field(default_factory=utc_now)
 
     @field_validator("schema_version")

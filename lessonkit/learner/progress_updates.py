@@ -21,13 +21,15 @@ from pydantic import JsonValue
 from ..content.languages import LANGUAGES, Language
 from ..marking.answers import ExerciseResult, ItemResult
 from .leitner import review
-from .progress_model import Claim, ClaimKind, ExerciseRecord, ItemAnswer, ItemOutcome, Progress
+from .progress_model import Claim, ClaimKind, ExerciseRecord, ItemAnswer, ItemOutcome, Progress, QuizAttempt, QuizExercise, SavedAnswer
 
 CLAIM_KINDS: tuple[ClaimKind, ...] = ("self_credited", "should_be_accepted")
 MAX_CLAIM = 4000  # characters of a claimed answer that are kept
 MAX_ANSWER = 500  # characters of learner text kept per item of the last check
 MAX_PARTS = 50  # options, labels or cells kept per item
 MAX_NAME = 80  # characters of the learner's name
+MAX_QUIZ_ANSWER = 3000  # characters of learner text kept per item of a saved quiz answer (a whole written text)
+MAX_ATTEMPTS = 500  # quiz attempts kept, the latest
 
 
 def storable(answer: Any, budget: int = MAX_ANSWER) -> JsonValue:
@@ -92,6 +94,50 @@ def record_check(progress: Progress, exercise_id: str, lesson: str, score: int, 
     if answers is not None:
         record.last_answers = [answer.model_copy() for answer in answers]
     after.exercises[exercise_id] = record
+    return after
+
+
+def save_quiz_answer(progress: Progress, exercise_id: str, lesson: str, responses: Sequence[Any], now: datetime,
+                     marked: bool = False) -> Progress:
+    """Save answer in a quiz: the learner's answers as the browser holds them, not marked (Finish
+    saves them `marked`), replacing any saved before (see `SavedAnswer`)."""
+    after = progress.model_copy(deep=True)
+    kept = [storable(response, MAX_QUIZ_ANSWER) for response in list(responses)[:500]]
+    after.quiz_answers[exercise_id] = SavedAnswer(lesson=lesson, responses=kept, saved=now, marked=marked)
+    return after
+
+
+@dataclasses.dataclass(frozen=True)
+class QuizMark:
+    """One exercise as Finish marked it: the checker's score, the wrong items (from 1), the
+    answers with their verdicts (`item_answers`) and the responses as the browser holds them."""
+
+    exercise_id: str
+    score: int
+    total: int
+    wrong_items: list[int]
+    answers: list[ItemAnswer]
+    responses: list[Any]
+
+    @property
+    def answered(self) -> bool:
+        return any(answer.result != "unanswered" for answer in self.answers)
+
+
+def record_quiz(progress: Progress, lesson: str, marks: Sequence[QuizMark], now: datetime) -> Progress:
+    """One press of Finish: each answered exercise counts as a check (the progress page and the
+    class report read it) and keeps its answers; the whole lesson is one quiz attempt."""
+    after = progress
+    for mark in marks:
+        if mark.answered:
+            after = record_check(after, mark.exercise_id, lesson, mark.score, mark.total, mark.wrong_items, now, mark.answers)
+            after = save_quiz_answer(after, mark.exercise_id, lesson, mark.responses, now, marked=True)
+    after = after.model_copy(deep=True)
+    exercises = {mark.exercise_id: QuizExercise(score=mark.score, total=mark.total, answers=[a.model_copy() for a in mark.answers])
+                 for mark in marks}
+    attempt = QuizAttempt(lesson=lesson, finished=now, score=sum(m.score for m in marks), total=sum(m.total for m in marks),
+                          exercises=exercises)
+    after.quiz_attempts = [*after.quiz_attempts, attempt][-MAX_ATTEMPTS:]
     return after
 
 

@@ -25,11 +25,13 @@ class Output:
 
 
 def build_all(course: Course) -> list[Output]:
-    """Every notebook of the course: start page, each lesson and its solution, progress and trainer pages."""
+    """Every notebook of the course: start page, each lesson and its solution, progress and trainer pages.
+    A released course (course.yml `release: student`) has no teacher notes: no solutions."""
     outputs = [Output(f"notebooks/{course.map.start_page}.ipynb", build_start_page(course))]
     for ref in course.map.lessons:
         outputs.append(Output(f"notebooks/{ref.notebook}.ipynb", build_lesson(course, ref)))
-        outputs.append(Output(f"solutions/{ref.notebook}.ipynb", build_solution(course, ref)))
+        if course.map.release is None:
+            outputs.append(Output(f"solutions/{ref.notebook}.ipynb", build_solution(course, ref)))
     if course.map.progress_page:
         outputs.append(Output(f"notebooks/{course.map.progress_page}.ipynb", build_progress_page(course)))
     if course.map.trainer:

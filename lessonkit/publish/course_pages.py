@@ -55,24 +55,36 @@ def build_start_page(course: Course) -> str:
         f"**For whom.** {md_escape(course.map.audience)}\n\n{date_banner(course)}\n\n"
         f"Start with [{first.id}]({first.notebook}.ipynb), or pick a lesson from the course map below."
     )
+    quiz = course.map.mode == "quiz"
+    verdict = (f"Each item says in words whether it is right (*{md_escape(say('right', 'en'))}* or *{md_escape(say('wrong', 'en'))}*), "
+               "and a wrong answer points to the paragraph and the words of the text that decide it.")
+    verdict_ru = (f"каждый пункт словами сообщит, верен ли ответ (*{md_escape(say('right', 'ru'))}* или *{md_escape(say('wrong', 'ru'))}*); "
+                  "при ошибке показан абзац и слова текста, на которые нужно опереться.")
+    if quiz:  # course.yml `mode: quiz`: answers saved unmarked, one Finish per lesson
+        steps = (f"2. The lessons are a **quiz**: answer, then press {control('save_answer')}. Your answer is saved in your progress file, "
+                 f"not marked; {control('try_again')} clears it on the screen.\n"
+                 f"3. At the end of each lesson, {control('finish')} marks all your saved answers at once. {verdict} "
+                 "There is no hint and no answer to show before you finish.\n")
+        steps_ru = (f"**Как устроены упражнения.** Уроки — это **тест**. Сначала запустите тетрадь: **Run → Run All Cells**. Ответьте и нажмите "
+                    f"{control_ru('save_answer')}: ответ сохранится в файле прогресса без проверки. В конце урока кнопка {control_ru('finish')} "
+                    f"проверит все ответы сразу: {verdict_ru} ")
+    else:
+        steps = (f"2. Answer, then press {control('check')}. {verdict}\n"
+                 f"3. {control('hint')} tells you where to look. {control('show_answer')} works after your first attempt. "
+                 f"{control('try_again')} clears your answers.\n")
+        steps_ru = (f"**Как устроены упражнения.** Сначала запустите тетрадь: **Run → Run All Cells**. Ответьте и нажмите {control_ru('check')}: "
+                    f"{verdict_ru} Кнопка {control_ru('hint')} подскажет, где искать; {control_ru('show_answer')} работает после первой попытки; "
+                    f"{control_ru('try_again')} очищает ответы. ")
     nb.markdown(
         "## How the exercises work\n\n"
         "1. Run the notebook first: **Run → Run All Cells**. The exercises appear under the text.\n"
-        f"2. Answer, then press {control('check')}. Each item says in words whether it is right "
-        f"(*{md_escape(say('right', 'en'))}* or *{md_escape(say('wrong', 'en'))}*), "
-        "and a wrong answer points to the paragraph and the words of the text that decide it.\n"
-        f"3. {control('hint')} tells you where to look. {control('show_answer')} works after your first attempt. "
-        f"{control('try_again')} clears your answers.\n"
+        + steps +
         "4. Typed answers forgive case, extra spaces, British or American spelling and final punctuation. If your keyboard is still on the Russian layout, the exercise tells you.\n"
         '5. Key words are set in **bold** in the text. Under each paragraph, the line *Words in … / <span lang="ru">Слова абзаца …</span>* opens a list '
         "of its marked words with their Russian equivalent in this context (click or tap it, or use Tab and Enter).\n"
         f"6. The {control('language')} switch at the top of a lesson changes the interface to Russian.\n\n"
         '<div lang="ru">\n\n'
-        f"**Как устроены упражнения.** Сначала запустите тетрадь: **Run → Run All Cells**. Ответьте и нажмите {control_ru('check')}: "
-        f"каждый пункт словами сообщит, верен ли ответ (*{md_escape(say('right', 'ru'))}* или *{md_escape(say('wrong', 'ru'))}*); "
-        "при ошибке показан абзац и слова текста, на которые нужно опереться. "
-        f"Кнопка {control_ru('hint')} подскажет, где искать; {control_ru('show_answer')} работает после первой попытки; "
-        f"{control_ru('try_again')} очищает ответы. "
+        + steps_ru +
         "Регистр, лишние пробелы, британское или американское написание и знаки в конце ответа не важны; если включена русская раскладка, упражнение об этом скажет. "
         "Ключевые слова выделены в тексте жирным шрифтом; под каждым абзацем строка «Слова абзаца …» раскрывает список этих слов "
         "с их переводом в этом контексте (щелчок, касание или клавиши Tab и Enter). "
@@ -85,13 +97,14 @@ def build_start_page(course: Course) -> str:
         extras.append(f"- [My progress]({course.map.progress_page}.ipynb): your scores by lesson, what you miss most, and export / import of your progress (do this before a Binder session ends).")
     tail = ("\n\n## Review and progress\n\n" + "\n".join(extras)) if extras else ""
     nb.markdown(f"## Course map\n\n{course_map_table(course)}{tail}")
+    instructors = "" if course.map.release else (  # a student release has no solutions
+        "\n\nInstructors: every lesson has a solution notebook with the answer key, timing and teaching notes, "
+        f"for example [{first.id}: answer key](../solutions/{first.notebook}.ipynb). "
+        "The others are in the `solutions/` folder of the file browser, under the same names as the lessons.")
     nb.markdown(
         "## The original source\n\n"
         f"{md_escape(course.map.source_description)} Read it as it was given: [the original source](../data/{course.map.source}). "
-        "The lessons fix only mechanical slips (each listed in the data) and flag contradictions with an editor's note.\n\n"
-        f"Instructors: every lesson has a solution notebook with the answer key, timing and teaching notes, "
-        f"for example [{first.id}: answer key](../solutions/{first.notebook}.ipynb). "
-        "The others are in the `solutions/` folder of the file browser, under the same names as the lessons."
+        "The lessons fix only mechanical slips (each listed in the data) and flag contradictions with an editor's note." + instructors
     )
     return nb.render("Start here", "page")
 
@@ -102,12 +115,13 @@ def build_start_page(course: Course) -> str:
 def build_progress_page(course: Course) -> str:
     """The progress page: scores by lesson, most missed items, export / import / reset."""
     nb = NotebookWriter("progress")
+    quiz = course.map.mode == "quiz"  # quiz mode: Finish marks a lesson (each answered exercise counts as checked)
     trainer = f" · [Vocabulary trainer]({course.map.trainer}.ipynb)" if course.map.trainer else ""
     nb.markdown(
         "# My progress\n\n"
-        f"Every press of {control('check')} in a lesson is saved to your progress file: the score, the attempts and the items you missed. "
+        f"Every press of {control('finish' if quiz else 'check')} in a lesson is saved to your progress file: the score, the attempts and the items you missed. "
         "This page shows them. Run all cells (**Run → Run All Cells**) to see your latest results.\n\n"
-        f'<div lang="ru">\n\nКаждое нажатие кнопки {control_ru("check")} в уроке сохраняется в файл прогресса: '
+        f'<div lang="ru">\n\nКаждое нажатие кнопки {control_ru("finish" if quiz else "check")} в уроке сохраняется в файл прогресса: '
         "результат, число попыток и пункты с ошибками. "
         "Запустите все ячейки, чтобы увидеть последние результаты.\n\n</div>\n\n"
         f"[Start page]({course.map.start_page}.ipynb){trainer}"

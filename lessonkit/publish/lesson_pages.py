@@ -126,6 +126,34 @@ def setup_source(lesson_id: str) -> str:
     return f'from lessonkit import open_lesson\n\nlesson = open_lesson("{lesson_id}")'
 
 
+def practice_buttons() -> str:
+    """What a lesson's introduction says of the exercises' buttons, in English and Russian."""
+    return (
+        "*Run all cells first (menu **Run → Run All Cells**); then work through the page. "
+        f"Each exercise has the buttons {control('check')}, {control('hint')}, {control('show_answer')} "
+        f"and {control('try_again')}; the answer can be shown after your first try. "
+        f"The {control('language')} switch below changes the interface to Russian.*  \n"
+        '<span lang="ru">Сначала запустите все ячейки (меню Run → Run All Cells), затем работайте по порядку. '
+        f"В каждом упражнении есть кнопки {control_ru('check')}, {control_ru('hint')}, {control_ru('show_answer')} "
+        f"и {control_ru('try_again')}; ответ можно посмотреть после первой попытки. "
+        f"Переключатель {control_ru('language')} ниже переводит интерфейс на русский язык.</span>"
+    )
+
+
+def quiz_buttons() -> str:
+    """The same in quiz mode (course.yml `mode: quiz`): Save answer, and Finish at the end."""
+    return (
+        "*This lesson is a **quiz**. Run all cells first (menu **Run → Run All Cells**); then work through the page. "
+        f"Each exercise has the buttons {control('save_answer')} and {control('try_again')}: your answers are saved, not marked. "
+        f"{control('finish')} at the end of the page marks them all at once. "
+        f"The {control('language')} switch below changes the interface to Russian.*  \n"
+        '<span lang="ru">Этот урок — <b>тест</b>. Сначала запустите все ячейки (меню Run → Run All Cells), затем работайте по порядку. '
+        f"В каждом упражнении есть кнопки {control_ru('save_answer')} и {control_ru('try_again')}: ответы сохраняются без проверки. "
+        f"Кнопка {control_ru('finish')} в конце страницы проверит их все сразу. "
+        f"Переключатель {control_ru('language')} ниже переводит интерфейс на русский язык.</span>"
+    )
+
+
 def build_lesson(course: Course, ref: model.LessonRef) -> str:
     """The learner notebook of one lesson, as notebook JSON."""
     lesson = course.lessons[ref.id]
@@ -136,14 +164,7 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
         f"{lesson_heading(course, ref)}\n\n{date_banner(course, ref.text)}\n\n"
         f"{time_lines(course, ref)}\n\n**Goals:** by the end of this notebook you can\n\n{goals}\n\n"
         f"{note_block(lesson.note, 'About this capstone' if ref.capstone else 'About this plan point')}\n\n{navigation(course, ref)}\n\n"
-        "*Run all cells first (menu **Run → Run All Cells**); then work through the page. "
-        f"Each exercise has the buttons {control('check')}, {control('hint')}, {control('show_answer')} "
-        f"and {control('try_again')}; the answer can be shown after your first try. "
-        f"The {control('language')} switch below changes the interface to Russian.*  \n"
-        '<span lang="ru">Сначала запустите все ячейки (меню Run → Run All Cells), затем работайте по порядку. '
-        f"В каждом упражнении есть кнопки {control_ru('check')}, {control_ru('hint')}, {control_ru('show_answer')} "
-        f"и {control_ru('try_again')}; ответ можно посмотреть после первой попытки. "
-        f"Переключатель {control_ru('language')} ниже переводит интерфейс на русский язык.</span>"
+        + (quiz_buttons() if course.map.mode == "quiz" else practice_buttons())
     )
     nb.code(setup_source(ref.id), hidden=True)
     nb.code("lesson.toolbar()")
@@ -190,11 +211,20 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
             block = key_words_block(course, lesson, after_matching=matching)
             if block:
                 nb.markdown(block)
-    nb.markdown(
-        "## Your score\n\nThe line below counts every item you have checked in this notebook.  \n"
-        + ru("Строка ниже учитывает все пункты, которые вы проверили в этой тетради.")
-    )
-    nb.code("lesson.score()")
+    if course.map.mode == "quiz":
+        nb.markdown(
+            f"## Finish\n\nWhen you have answered and saved what you can, press {control('finish')}: every exercise above is marked "
+            "at once and shows what is right and the evidence from the text. Your answers and the result are kept in your progress file.  \n"
+            + f'<span lang="ru">Когда ответите и сохраните всё, что можете, нажмите {control_ru("finish")}: все упражнения выше '
+            "будут проверены сразу, в каждом появится, что верно, и подтверждение в тексте. Ответы и результат сохраняются в файле прогресса.</span>"
+        )
+        nb.code("lesson.finish()")
+    else:
+        nb.markdown(
+            "## Your score\n\nThe line below counts every item you have checked in this notebook.  \n"
+            + ru("Строка ниже учитывает все пункты, которые вы проверили в этой тетради.")
+        )
+        nb.code("lesson.score()")
     points = "\n".join(f"- {md_escape(point)}" for point in lesson.key_points)
     nb.markdown(f"## Key points\n\n{points}\n\n---\n\n{navigation(course, ref)}")
     return nb.render(f"{ref.id} {lesson_title(course, ref)}", "lesson")

@@ -42,7 +42,7 @@ def route_table(steps: list[RouteStep], titles: dict[str, str]) -> str:
 
 def routes_cells(lesson: model.Lesson) -> list[str]:
     """The two routes, each a heading with its length and a table (none without routes)."""
-    routes = lesson.teacher.routes
+    routes = lesson.plan.routes
     if routes is None:
         return []
     titles = {material.id: material.title for material in lesson.materials}
@@ -87,7 +87,7 @@ def rubric_table(rubric: list[RubricCriterion]) -> str:
 
 def teacher_lists_cell(lesson: model.Lesson) -> str:
     """Board plan, what to listen for, support and stretch, homework and the rubric ("" for none)."""
-    teacher = lesson.teacher
+    teacher = lesson.plan
     parts = []
     if teacher.board_plan:
         parts.append("### Board plan\n\n> " + "  \n> ".join(md_escape(line) for line in teacher.board_plan))

@@ -92,19 +92,19 @@ def build_solution(course: Course, ref: model.LessonRef) -> str:
     nb.markdown(
         f"# {ref.id} · {md_escape(lesson_title(course, ref))}: answer key and teaching notes\n\n"
         f"For instructors. Learners' notebook: [{ref.notebook}.ipynb](../notebooks/{ref.notebook}.ipynb). "
-        f"**Workshop:** {ref.workshop_minutes} minutes ({'two routes below: in class and flipped' if lesson.teacher.routes else 'the timing plan below'}). "
+        f"**Workshop:** {ref.workshop_minutes} minutes ({'two routes below: in class and flipped' if lesson.plan.routes else 'the timing plan below'}). "
         f"**Self-study** (learners alone): about {ref.self_study_minutes} minutes; estimated: {say('part_core', 'en').lower()} "
         f"about {load.core_minutes} min, everything about {load.full_minutes} min (the exercise list below).\n\n{date_banner(course, ref.text)}\n\n"
         f"{note_block(lesson.note, 'About this plan point')}"
     )
     nb.code("from lessonkit import self_check", executed=True)
-    if lesson.teacher.timing:
-        timing = "\n".join(f"| {step.minutes} | {cell_text(step.activity)} |" for step in lesson.teacher.timing)
-        total = sum(step.minutes for step in lesson.teacher.timing)
+    if lesson.plan.timing:
+        timing = "\n".join(f"| {step.minutes} | {cell_text(step.activity)} |" for step in lesson.plan.timing)
+        total = sum(step.minutes for step in lesson.plan.timing)
         nb.markdown(f"## Timing plan: a {total}-minute workshop\n\n| minutes | activity |\n|---|---|\n{timing}")
     for cell in routes_cells(lesson):
         nb.markdown(cell)
-    notes = "\n".join(f"- {md_escape(note)}" for note in lesson.teacher.notes)
+    notes = "\n".join(f"- {md_escape(note)}" for note in lesson.plan.notes)
     nb.markdown(f"## Teaching notes\n\n{notes}")
     lists = teacher_lists_cell(lesson)
     if lists:
@@ -123,11 +123,11 @@ def build_solution(course: Course, ref: model.LessonRef) -> str:
                 f"### Exercise {n} of {count} · {exercise.id} · {md_escape(exercise.title)} ({kind_of(exercise).name_en}) · {say(f'part_{exercise.part}', 'en')}\n\n"
                 f"{md_escape(exercise.instruction)}\n\n{answer_key_table(exercise)}\n\n*Hint given to learners:* {md_escape(exercise.hint)}"
             )
-    if lesson.teacher.discussion:
-        questions = "\n".join(f"{n}. {md_escape(q)}" for n, q in enumerate(lesson.teacher.discussion, start=1))
+    if lesson.plan.discussion:
+        questions = "\n".join(f"{n}. {md_escape(q)}" for n, q in enumerate(lesson.plan.discussion, start=1))
         nb.markdown(f"## Discussion questions\n\n{questions}")
-    if lesson.teacher.workshop:
-        tasks = "\n\n".join(f"- {md_escape(task)}" for task in lesson.teacher.workshop)
+    if lesson.plan.workshop:
+        tasks = "\n\n".join(f"- {md_escape(task)}" for task in lesson.plan.workshop)
         nb.markdown(f"## Workshop tasks\n\n{tasks}")
     for cell in materials_cells(lesson):
         nb.markdown(cell)

@@ -5,6 +5,10 @@ native HTML controls (radio groups, check boxes, selects, text boxes) and sends 
 press; Python checks them and writes `feedback`, `hint`, `score` and `last_time` as lines
 of plain-text segments. One model per exercise keeps the page light, and the same
 methods the buttons call (`press("check")`) drive the widget in headless tests.
+
+In quiz mode (`on_save` given: course.yml `mode: quiz`) the buttons are Save answer and Try
+again: Save answer hands the responses to `on_save` and marks nothing; the lesson's Finish
+(`views.quiz`) calls `mark()` on every exercise at once.
 """
 
 from __future__ import annotations
@@ -21,11 +25,11 @@ from ..marking.answers import ExerciseResult
 from . import feedback
 from .feedback import Line
 from .i18n import Language, say
-from .item_specs import checker_input, empty_response, item_spec
+from .item_specs import checker_input, empty_response, item_spec, restored_response
 from .language import FollowsLanguage, InterfaceLanguage
 
 STATIC = Path(__file__).parent / "static"
-ACTIONS = ("check", "hint", "answer", "retry", "self_credit", "report")
+ACTIONS = ("check", "hint", "answer", "retry", "save", "self_credit", "report")
 # Where the checker may be wrong about a right answer (many ways to say one meaning), the
 # learner can count it as right on their own word, and report it for the course's authors:
 # the kinds whose definition is `claimable`.
@@ -53,7 +57,9 @@ class ExerciseWidget(FollowsLanguage, anywidget.AnyWidget):
                  on_check: Callable[[ExerciseResult, list[Any]], None] | None = None,
                  last_time: Callable[[Language], Line] | None = None,
                  on_claim: Callable[[str, int, str, str], None] | None = None,
-                 number: tuple[int, int] | None = None) -> None:
+                 number: tuple[int, int] | None = None,
+                 on_save: Callable[[list[Any]], None] | None = None, saved: list[Any] | None = None,
+                 saved_line: Callable[[Language], Line] | None = None) -> None:
         self.exercise = exercise
         self.number = number  # (n, total): "Exercise n of total", counted in page order
         self.on_claim = on_claim  # (exercise id, item number from 1, answer, claim kind)
@@ -65,10 +71,16 @@ class ExerciseWidget(FollowsLanguage, anywidget.AnyWidget):
         self.result: ExerciseResult | None = None
         self.shown: list[str] = ["" for _ in exercise.items]  # "", "result" or "answer" per item
         self.hint_shown = ""  # "", "hint" or "wait"
+        # Quiz mode: Save answer calls `on_save`; `saved` (answers saved earlier) are drawn again
+        # and are unmarked until Finish calls `mark()`; `saved_line` says when they were saved.
+        self.on_save, self.saved_line = on_save, saved_line
+        self.quiz = on_save is not None
+        self.saved, self.marked = saved is not None, False
         # The whole first state goes out with the widget's opening message: one message per
         # exercise instead of one per trait, which is most of a lesson's drawing time.
         spec = self.spec_in(self.lang)
-        super().__init__(spec=spec, responses=[empty_response(item) for item in spec["items"]],
+        given = list(saved or []) + [None] * len(spec["items"])
+        super().__init__(spec=spec, responses=[restored_response(item, raw) for item, raw in zip(spec["items"], given)],
                          **self.feedback_state(self.lang))
         self.follow_language(self.language, lambda _code: self.redraw())
         self.on_msg(lambda _widget, content, _buffers: self.receive(content))
@@ -107,9 +119,10 @@ class ExerciseWidget(FollowsLanguage, anywidget.AnyWidget):
             "bank": list(exercise.bank) if getattr(exercise, "word_bank", False) else [],
             "columns": list(getattr(exercise, "columns", []) or []),
             "items": [item_spec(exercise, n, lang) for n in range(len(exercise.items))],
+            "mode": "quiz" if self.quiz else "practice",
             "labels": {key: say(key, lang) for key in (
                 "check", "hint", "show_answer", "try_again", "your_answer", "choose", "word_bank",
-                "answer_after_attempt", "self_check", "right", "wrong", "base_word", "self_credit", "report")},
+                "answer_after_attempt", "self_check", "right", "wrong", "base_word", "self_credit", "report", "save_answer")},
         }
 
     def render_feedback(self) -> None:
@@ -154,9 +167,13 @@ class ExerciseWidget(FollowsLanguage, anywidget.AnyWidget):
             hint = feedback.hint_lines(self.exercise, lang)
         elif self.hint_shown == "wait":
             hint = [[feedback.ui("answer_after_attempt", lang, "em")]]
+        score_line = feedback.score_line(score, len(self.exercise.items), lang, credited)
+        if self.quiz and not self.marked:  # nothing is marked before Finish: say whether the answer is saved
+            score_line = (self.saved_line(lang) if self.saved_line is not None else []) or [
+                feedback.ui("quiz_saved", lang, "em", age=say("age_just_now", lang)) if self.saved else feedback.ui("quiz_unsaved", lang, "em")]
         return {
             "feedback": rows,
-            "score": [feedback.score_line(score, len(self.exercise.items), lang, credited)],
+            "score": [score_line],
             "hint": hint,
             "last_time": [self.last_time_of(lang)] if self.last_time_of is not None else [],
         }
@@ -167,6 +184,12 @@ class ExerciseWidget(FollowsLanguage, anywidget.AnyWidget):
         """Do what a button does; the browser's buttons call this through a message."""
         if responses is not None:
             self.responses = list(responses)
+        if self.quiz:  # Save answer and Try again only: no marking, hint or answer before Finish
+            if action in ("save", "check"):
+                self.save()
+            elif action == "retry":
+                self.try_again()
+            return
         if action == "check":
             self.check()
         elif action == "hint":
@@ -211,17 +234,32 @@ class ExerciseWidget(FollowsLanguage, anywidget.AnyWidget):
         given = list(self.responses) + [None] * len(self.spec["items"])
         return [checker_input(item, raw) for item, raw in zip(self.spec["items"], given)]
 
-    def check(self) -> ExerciseResult:
+    def check(self, record: bool = True) -> ExerciseResult:
+        """Mark the responses and show the feedback; `record`: report it to `on_check`."""
         result = check(self.exercise, self.checker_responses())
         self.result = result
         self.claims = {}
         self.attempts += 1
         self.shown = ["result" for _ in self.exercise.items]
         self.answer_enabled = True
-        if self.on_check is not None:
+        if record and self.on_check is not None:
             self.on_check(result, self.checker_responses())
         self.render_feedback()
         return result
+
+    def save(self) -> None:
+        """Save answer (quiz mode): the responses go to `on_save`, unmarked; earlier feedback goes."""
+        self.marked, self.saved, self.result = False, True, None
+        self.shown = ["" for _ in self.exercise.items]
+        if self.on_save is not None:
+            self.on_save(list(self.responses))
+        self.render_feedback()
+
+    def mark(self) -> ExerciseResult:
+        """What Finish does to this exercise (quiz mode): mark the responses shown, with feedback
+        and evidence; the caller records every exercise of the lesson in one save."""
+        self.marked = True
+        return self.check(record=False)
 
     def show_hint(self) -> None:
         self.hint_shown = "hint"
@@ -240,6 +278,7 @@ class ExerciseWidget(FollowsLanguage, anywidget.AnyWidget):
         self.revision += 1
         self.shown = ["" for _ in self.exercise.items]
         self.hint_shown = ""
+        self.marked = False
         self.render_feedback()
 
     # --- reading the state (tests, instructors) --------------------------------------------

@@ -235,6 +235,35 @@ STRINGS: dict[str, dict[str, str]] = {
     "reset_needs_confirm": {"en": "Tick the box first to confirm.", "ru": "Сначала отметьте флажок для подтверждения."},
     "no_progress": {"en": "Nothing checked yet.", "ru": "Пока ничего не проверено."},
     "most_missed": {"en": "Most often missed", "ru": "Больше всего ошибок"},
+    # quiz mode (course.yml `mode: quiz`): answers are saved unmarked until Finish marks them all
+    "save_answer": {"en": "Save answer", "ru": "Сохранить ответ"},
+    "finish": {"en": "Finish", "ru": "Завершить"},
+    "quiz_mode": {
+        "en": "Quiz: your answers are saved, not marked, until you press Finish at the end of the lesson.",
+        "ru": "Тест: ваши ответы сохраняются без проверки, пока вы не нажмёте «Завершить» в конце урока.",
+    },
+    "quiz_unsaved": {"en": "Not saved yet", "ru": "Ещё не сохранено"},
+    "quiz_saved": {
+        "en": "Answer saved {age}, not marked yet: press Finish at the end of the lesson.",
+        "ru": "Ответ сохранён {age}, но ещё не проверен: нажмите «Завершить» в конце урока.",
+    },
+    "quiz_saved_marked": {
+        "en": "Answer saved {age} and marked at your last Finish. Change it, save it and press Finish again for a new attempt.",
+        "ru": "Ответ сохранён {age} и проверен при последнем завершении. Измените его, сохраните и снова нажмите «Завершить» — это будет новая попытка.",
+    },
+    "quiz_progress": {
+        "en": "Answers saved in {saved} of {count} exercises. Finish marks them all at once: each exercise then shows what is right and the evidence from the text.",
+        "ru": "Сохранены ответы в {saved} из {count} упражнений. Кнопка «Завершить» проверит их все сразу: в каждом упражнении появится, что верно, и подтверждение в тексте.",
+    },
+    "quiz_result": {
+        "en": "Marked: {score} of {total} items right ({answered} of {count} exercises answered).",
+        "ru": "Проверено: верно {score} из {total} пунктов (упражнений с ответом: {answered} из {count}).",
+    },
+    "quiz_stored": {
+        "en": "Saved in your progress file as attempt {n} at this lesson's quiz.",
+        "ru": "Сохранено в файле прогресса как попытка {n} в тесте этого урока.",
+    },
+    "quiz_last": {"en": "Last finished: {score} of {total}, {age}.", "ru": "Последний раз завершено: {score} из {total}, {age}."},
     # data problems shown in a notebook instead of a traceback
     "data_problem": {
         "en": "This exercise cannot be shown: {detail}. Please tell your instructor.",

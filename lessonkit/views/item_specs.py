@@ -176,6 +176,17 @@ def empty_response(spec: dict[str, Any]) -> Any:
     return _control(spec).empty(spec)
 
 
+def restored_response(spec: dict[str, Any], raw: Any) -> Any:
+    """A response saved earlier (a quiz answer in the progress file), drawn again: kept when it
+    has the shape the item's control sends, else the untouched item's."""
+    empty = empty_response(spec)
+    if raw is None:
+        return empty
+    if empty is None:
+        return raw if isinstance(raw, str) else None
+    return raw if type(raw) is type(empty) else empty
+
+
 def checker_input(spec: dict[str, Any], raw: Any) -> Any:
     """The browser's JSON response, in the shape the kind's checker takes.
 

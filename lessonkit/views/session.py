@@ -15,7 +15,7 @@ from ..content.course_order import timeline_events
 from ..content.key_words import key_words_frame
 from ..learner.progress_updates import item_answers
 from ..marking.answers import ExerciseResult
-from . import feedback
+from . import feedback, quiz
 from .exercise_widget import ExerciseWidget
 from .feedback import Line
 from .i18n import Language
@@ -48,6 +48,7 @@ class LessonSession:
         self.views: dict[str, ExerciseWidget] = {}
         self.results: dict[str, ExerciseResult] = {}
         self._lines: list[StatusLine] = []  # live lines that change with every check
+        self.quiz_marks: list[Any] = []  # quiz mode: the exercises as the last Finish marked them (`views.quiz`)
         self.language.follow(self._remember_language)
 
     @property
@@ -61,6 +62,15 @@ class LessonSession:
     def _remember_language(self, lang: Language) -> None:
         if self.store is not None and self.store.read().language != lang:
             self.store.set_language(lang)
+
+    @property
+    def quiz(self) -> bool:
+        """Quiz mode (course.yml `mode: quiz`): answers are saved unmarked until Finish (`views.quiz`)."""
+        return self.course is not None and self.course.map.mode == "quiz"
+
+    def refresh_lines(self) -> None:
+        for line in self._lines:
+            line.refresh()
 
     @property
     def lesson(self) -> Any:
@@ -85,8 +95,14 @@ class LessonSession:
             return self._problem(f"no exercise {exercise_id} in {self.lesson_id}")
         last_time = (lambda lang: self.last_time_line(exercise_id, lang)) if self.store is not None else None
         number = self.lesson.number(exercise_id) if exercise_id in self.lesson.page_order else None
+        quiz_mode: dict[str, Any] = {}
+        if self.quiz:
+            saved = quiz.saved_answers(self).get(exercise_id)
+            quiz_mode = {"on_save": lambda responses: quiz.save_answer(self, exercise_id, responses),
+                         "saved": list(saved.responses) if saved is not None else None,
+                         "saved_line": lambda lang: quiz.saved_line(self, exercise_id, lang)}
         view = ExerciseWidget(exercise, self.language, on_check=self._record, last_time=last_time,
-                              on_claim=self._record_claim, number=number)
+                              on_claim=self._record_claim, number=number, **quiz_mode)
         replaced = self.views.get(exercise_id)
         if replaced is not None:
             replaced.close()  # the cell was run again: the old view stops following the language
@@ -99,14 +115,12 @@ class LessonSession:
             wrong = [n + 1 for n, item in enumerate(result.items) if item.status == "wrong"]
             answers = item_answers(result, responses) if responses is not None else None
             self.store.record_check(result.exercise_id, self.lesson_id, result.score, result.total, wrong, answers)
-        for line in self._lines:
-            line.refresh()
+        self.refresh_lines()
 
     def _record_claim(self, exercise_id: str, item: int, answer: str, kind: str) -> None:
         if self.store is not None:
             self.store.record_claim(exercise_id, self.lesson_id, item, answer, kind)
-        for line in self._lines:
-            line.refresh()
+        self.refresh_lines()
 
     # --- saved progress ----------------------------------------------------------------------
 
@@ -134,8 +148,9 @@ class LessonSession:
         return [[feedback.ui("words_due", lang, new=count_words(len(new), "new_words", lang), due=len(due))]]
 
     def toolbar(self) -> LanguageBar:
-        """The top of a lesson: language switch, any message about saved progress, words due."""
-        bar = LanguageBar(self.language, lambda lang: self.notice_lines(lang) + self.due_words_lines(lang))
+        """The top of a lesson: language switch, any message about saved progress, words due, and in
+        quiz mode the line that says so."""
+        bar = LanguageBar(self.language, lambda lang: quiz.mode_lines(self, lang) + self.notice_lines(lang) + self.due_words_lines(lang))
         self._lines.append(bar)
         return bar
 
@@ -155,6 +170,14 @@ class LessonSession:
         line = StatusLine(self.language, self.score_lines, css_class="lk-notebook-score")
         self._lines.append(line)
         return line
+
+    def finish(self) -> StatusLine:
+        """Quiz mode's Finish button (the last cell of a quiz-mode lesson): marks every exercise at once."""
+        if not self.quiz or self.lesson is None:
+            return self._problem("Finish belongs to a lesson in quiz mode (course.yml `mode: quiz`)")
+        view = quiz.FinishView(self.language, lambda lang: quiz.finish_lines(self, lang), lambda: quiz.finish(self))
+        self._lines.append(view)
+        return view
 
     def key_words(self) -> Any:
         """The lesson's key words as a table: term, contextual Russian, where it occurs."""

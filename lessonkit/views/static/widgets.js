@@ -299,9 +299,11 @@ function renderExercise({ model, el }) {
       h("button", { type: "button", className: primary ? "lk-btn lk-primary" : "lk-btn", "data-action": action, "data-focus": `b-${action}`, text: label });
     answerButton = button("answer", labels.show_answer);
     answerButton.title = labels.answer_after_attempt;
-    parts.push(
-      h("div", { className: "lk-buttons" }, [button("check", labels.check, true), button("hint", labels.hint), answerButton, button("retry", labels.try_again)]),
-    );
+    // Quiz mode: Save answer keeps the answers unmarked until the lesson's Finish; no Hint, no Show answer.
+    const buttons = spec.mode === "quiz"
+      ? [button("save", labels.save_answer, true), button("retry", labels.try_again)]
+      : [button("check", labels.check, true), button("hint", labels.hint), answerButton, button("retry", labels.try_again)];
+    parts.push(h("div", { className: "lk-buttons" }, buttons));
     hintNode = h("div", { className: "lk-hint", role: "status" });
     scoreNode = h("p", { className: "lk-score", role: "status" });
     parts.push(hintNode, scoreNode);
@@ -348,10 +350,10 @@ function renderExercise({ model, el }) {
   root.addEventListener("change", () => keep(true));
   root.addEventListener("input", () => keep(false));
   root.addEventListener("keydown", (event) => {
-    // Enter in a one-line box checks, as in a web form; text areas keep Enter for new lines.
+    // Enter in a one-line box checks (saves, in a quiz), as in a web form; text areas keep Enter for new lines.
     if (event.key === "Enter" && event.target.matches("input[type=text]")) {
       event.preventDefault();
-      press("check");
+      press(model.get("spec").mode === "quiz" ? "save" : "check");
     }
     keepKeysHere(event);
   });
@@ -421,7 +423,20 @@ function timeline(model, root) {
   };
 }
 
-const VIEWS = { bar: languageBar, line: statusLine, timeline };
+// Quiz mode's Finish: one button that marks the whole lesson, and the lines under it.
+function finish(model, root) {
+  const button = h("button", { type: "button", className: "lk-btn lk-primary" });
+  const lines = h("div", { className: "lk-lines", role: "status" });
+  root.append(button, lines);
+  button.addEventListener("click", () => model.send({ action: "finish" }));
+  return () => {
+    root.lang = model.get("lang");
+    button.textContent = model.get("legend");
+    writeLines(lines, model.get("lines"));
+  };
+}
+
+const VIEWS = { bar: languageBar, line: statusLine, timeline, finish };
 
 function renderPage({ model, el }) {
   const kind = model.get("view");
