@@ -133,10 +133,12 @@ def missed_section(report: ClassReport) -> str:
         if stat.wrong_answers:
             given = "; ".join(f"«{_short(answer, 80)}» ({count})" for answer, count in stat.wrong_answers[:2])
             wrong = f" Wrong answers given (learners): {given}."
+        # Exports written before answers were kept say only how often an item was missed.
+        last = (f"not right in {stat.not_right} of {stat.checked} learners' last answers{share}; " if stat.checked
+                else "answers not in the files; ")
         entries.append(
             f'<li data-exercise="{_e(stat.exercise)}" data-item="{stat.item}">{_where(stat)} — '
-            f"not right in {stat.not_right} of {stat.checked} learners' last answers{share}; "
-            f"{stat.misses} wrong check(s) in all. <q>{_short(stat.prompt, 120)}</q>{wrong}</li>"
+            f"{last}{stat.misses} wrong check(s) in all. <q>{_short(stat.prompt, 120)}</q>{wrong}</li>"
         )
     return ('<section id="missed"><h2>The ten most-missed items</h2>'
             '<p class="note">Ranked by the number of learners whose last answer was not right, then by wrong checks '
