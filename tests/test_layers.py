@@ -115,3 +115,17 @@ def test_the_walk_sees_upward_imports_and_skips_type_checking_ones() -> None:
 def test_no_module_is_over_about_300_lines(path: Path) -> None:
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= LIMIT, f"{path.name} has {lines} lines; split it at a seam"
+
+
+def test_importing_the_lesson_session_builds_no_pydantic_model() -> None:
+    """The records are pydantic classes (tens of ms to build): they load with the course when
+    a lesson opens, so importing the views stays within DESIGN's 0.1 s import budget."""
+    import subprocess
+    import sys
+
+    code = ("import sys, lessonkit.views.session; "
+            "print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'lessonkit.content.model', "
+            "'lessonkit.learner.progress_model'))) or 'none')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "none"

@@ -151,10 +151,7 @@ def test_the_real_course_released_in_quiz_mode(tmp_path):
     out = tmp_path / "release"
     assert main(["--data", str(ROOT / "data"), "release", str(out), "--quiz", "--repository", "my-school/migration-quiz",
                  "--branch", "spring"]) == 0
-    assert_learner_only(ROOT, out)
-    again = tmp_path / "again"
-    release(ROOT / "data", again, quiz=True, repository="my-school/migration-quiz", branch="spring")
-    assert snapshot(again) == snapshot(out)
+    assert_learner_only(ROOT, out)  # (that a release is the same bytes twice: the small course's test)
     assert "mode: quiz" in (out / "data" / "course.yml").read_text(encoding="utf-8")
     readme = (out / "README.md").read_text(encoding="utf-8")
     assert "https://mybinder.org/v2/gh/my-school/migration-quiz/spring?urlpath=lab/tree/notebooks/" in readme

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..content.kinds import check
-from ..learner.progress_updates import QuizMark, item_answers, record_quiz
 from . import feedback
 from .feedback import Line
 from .i18n import Language, say
@@ -25,6 +24,7 @@ from .wording import describe_age
 
 if TYPE_CHECKING:
     from ..learner.progress_model import SavedAnswer
+    from ..learner.progress_updates import QuizMark
     from .session import LessonSession
 
 
@@ -83,6 +83,9 @@ def save_answer(session: LessonSession, exercise_id: str, responses: list[Any]) 
 
 def finish(session: LessonSession) -> list[QuizMark]:
     """Finish: mark every exercise of the lesson, show the feedback, store one quiz attempt."""
+    # The progress records are pydantic classes: loaded with the lesson's store, not at import.
+    from ..learner.progress_updates import QuizMark, item_answers, record_quiz
+
     lesson = session.lesson
     if lesson is None:
         return []

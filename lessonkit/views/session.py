@@ -11,9 +11,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..content.course_order import timeline_events
 from ..content.key_words import key_words_frame
-from ..learner.progress_updates import item_answers
 from ..marking.answers import ExerciseResult
 from . import feedback, quiz
 from .exercise_widget import ExerciseWidget
@@ -110,6 +108,8 @@ class LessonSession:
         return view
 
     def _record(self, result: ExerciseResult, responses: list[Any] | None = None) -> None:
+        from ..learner.progress_updates import item_answers  # with the store: loaded when the lesson opens
+
         self.results[result.exercise_id] = result
         if self.store is not None:
             wrong = [n + 1 for n, item in enumerate(result.items) if item.status == "wrong"]
@@ -188,6 +188,7 @@ class LessonSession:
     def timeline_image(self) -> tuple[str, str]:
         """The dated events read by the end of this lesson as a chart: a PNG data URI and
         its text alternative."""
+        from ..content.course_order import timeline_events
         from .charts import figure_data_uri, timeline_figure
 
         if self.course is None or self.course.timeline is None:
@@ -203,6 +204,8 @@ class LessonSession:
         Drawing takes most of a second (matplotlib); on demand, the lesson is ready at
         once and the chart costs only the learners who open it.
         """
+        from ..content.course_order import timeline_events
+
         if self.course is None or self.course.timeline is None:
             return self._problem("the course has no timeline (data/course.yml: timeline)")
         if not timeline_events(self.course, self.lesson_id):
