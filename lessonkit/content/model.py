@@ -164,6 +164,8 @@ class Lesson(Record):
     context_ru: NonEmpty | None = None  # shown under `context` (Markdown), marked Russian
     prediction: NonEmpty
     prediction_ru: NonEmpty | None = None
+    prediction_check: NonEmpty | None = None  # shown with the learner's saved prediction near the end (`look_back`)
+    prediction_check_ru: NonEmpty | None = None
     note: EditorNote | None = None
     sections: list[Section] = Field(min_length=1)
     key_points: list[NonEmpty] = Field(min_length=1)

@@ -130,9 +130,16 @@ class QuizAttempt(_Record):
         return self
 
 
+class Prediction(_Record):
+    """What the learner predicted before reading a lesson (its answer box); nothing marks it."""
+
+    text: str = Field(max_length=2000)
+    saved: UtcTime
+
+
 class Progress(_Record):
     """One learner's progress file. Fields added after version 1 came out (`name`,
-    `ExerciseRecord.last_answers`, `quiz_answers`, `quiz_attempts`) have defaults, so files
+    `ExerciseRecord.last_answers`, `quiz_answers`, `quiz_attempts`, `predictions`) have defaults, so files
     written before them still load."""
 
     schema_version: int = SCHEMA_VERSION
@@ -142,6 +149,7 @@ class Progress(_Record):
     words: dict[str, WordRecord] = {}
     quiz_answers: dict[str, SavedAnswer] = {}  # exercise id -> the answer saved, not marked (quiz mode)
     quiz_attempts: list[QuizAttempt] = Field(default=[], max_length=1000)  # each press of Finish, oldest first
+    predictions: dict[str, Prediction] = {}  # lesson id -> the prediction saved before reading
     updated: UtcTime = Field(default_factory=utc_now)
 
     @field_validator("schema_version")

@@ -21,7 +21,18 @@ from pydantic import JsonValue
 from ..content.languages import LANGUAGES, Language
 from ..marking.answers import ExerciseResult, ItemResult
 from .leitner import review
-from .progress_model import Claim, ClaimKind, ExerciseRecord, ItemAnswer, ItemOutcome, Progress, QuizAttempt, QuizExercise, SavedAnswer
+from .progress_model import (
+    Claim,
+    ClaimKind,
+    ExerciseRecord,
+    ItemAnswer,
+    ItemOutcome,
+    Prediction,
+    Progress,
+    QuizAttempt,
+    QuizExercise,
+    SavedAnswer,
+)
 
 CLAIM_KINDS: tuple[ClaimKind, ...] = ("self_credited", "should_be_accepted")
 MAX_CLAIM = 4000  # characters of a claimed answer that are kept
@@ -30,6 +41,7 @@ MAX_PARTS = 50  # options, labels or cells kept per item
 MAX_NAME = 80  # characters of the learner's name
 MAX_QUIZ_ANSWER = 3000  # characters of learner text kept per item of a saved quiz answer (a whole written text)
 MAX_ATTEMPTS = 500  # quiz attempts kept, the latest
+MAX_PREDICTION = 2000  # characters of a lesson's prediction that are kept
 
 
 def storable(answer: Any, budget: int = MAX_ANSWER) -> JsonValue:
@@ -138,6 +150,18 @@ def record_quiz(progress: Progress, lesson: str, marks: Sequence[QuizMark], now:
     attempt = QuizAttempt(lesson=lesson, finished=now, score=sum(m.score for m in marks), total=sum(m.total for m in marks),
                           exercises=exercises)
     after.quiz_attempts = [*after.quiz_attempts, attempt][-MAX_ATTEMPTS:]
+    return after
+
+
+def save_prediction(progress: Progress, lesson: str, text: str, now: datetime) -> Progress:
+    """The learner's prediction for a lesson (its answer box), replacing any saved before; an
+    empty one removes it. Nothing is marked."""
+    after = progress.model_copy(deep=True)
+    kept = str(text).strip()[:MAX_PREDICTION]
+    predictions = {key: value for key, value in after.predictions.items() if key != lesson}
+    if kept:
+        predictions[lesson] = Prediction(text=kept, saved=now)
+    after.predictions = predictions
     return after
 
 

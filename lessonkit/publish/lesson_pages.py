@@ -154,6 +154,14 @@ def quiz_buttons() -> str:
     )
 
 
+def look_back_heading() -> str:
+    """The heading of the lesson's look back at the prediction (`lesson.look_back()`), in both languages."""
+    return (
+        "## Check your prediction\n\nHere is what you predicted before reading. Compare it with what the text says.  \n"
+        + ru("Проверьте своё предположение: вот что вы записали перед чтением. Сравните это с тем, что сказано в тексте.")
+    )
+
+
 def build_lesson(course: Course, ref: model.LessonRef) -> str:
     """The learner notebook of one lesson, as notebook JSON."""
     lesson = course.lessons[ref.id]
@@ -172,8 +180,8 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
     if pages:
         nb.markdown(pages)
     predict_ru = ru_block(f"**Предположите.** {lesson.prediction_ru}" if lesson.prediction_ru else None)
-    pre_reading = (
-        f"{lesson.context}{ru_block(lesson.context_ru)}\n\n**Predict.** {lesson.prediction}{predict_ru}\n\n"
+    pre_reading = f"{lesson.context}{ru_block(lesson.context_ru)}\n\n**Predict.** {lesson.prediction}{predict_ru}"
+    marked_words = (
         "**Key words** are set in **bold** in the text. Under each paragraph, the line "
         '*Words in … / <span lang="ru">Слова абзаца …</span>* opens a list of its marked words with their meaning in this context: '
         "click or tap it, or reach it with the Tab key and press Enter.  \n"
@@ -188,11 +196,15 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
     anchor = opening or lesson.sections[0]
     if opening is None:
         nb.markdown(f"## Before you read\n\n{pre_reading}")
+        nb.code("lesson.predict()")
+        nb.markdown(marked_words)
     for section in lesson.sections:
         intro = f"\n\n{section.intro}" if section.intro else ""
         intro += ru_block(section.intro_ru)
         if section is opening:
             nb.markdown(f"## {md_escape(section.title)}\n\n{pre_reading}")
+            nb.code("lesson.predict()")
+            nb.markdown(marked_words)
             if intro:
                 nb.markdown(intro.strip())
         else:
@@ -211,6 +223,8 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
             block = key_words_block(course, lesson, after_matching=matching)
             if block:
                 nb.markdown(block)
+    nb.markdown(look_back_heading())
+    nb.code("lesson.look_back()")
     if course.map.mode == "quiz":
         nb.markdown(
             f"## Finish\n\nWhen you have answered and saved what you can, press {control('finish')}: every exercise above is marked "

@@ -264,6 +264,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "ru": "Сохранено в файле прогресса как попытка {n} в тесте этого урока.",
     },
     "quiz_last": {"en": "Last finished: {score} of {total}, {age}.", "ru": "Последний раз завершено: {score} из {total}, {age}."},
+    # a lesson's prediction: the answer box before reading, the look back near the end
+    "prediction_label": {"en": "Your prediction", "ru": "Ваше предположение"},
+    "prediction_save": {"en": "Save prediction", "ru": "Сохранить предположение"},
+    "prediction_unsaved": {
+        "en": "Not saved yet. Nothing is marked: you come back to it at the end of the lesson.",
+        "ru": "Ещё не сохранено. Это не проверяется: вы вернётесь к предположению в конце урока.",
+    },
+    "prediction_saved": {
+        "en": "Saved {age}. You come back to it at the end of the lesson.",
+        "ru": "Сохранено {age}. Вы вернётесь к предположению в конце урока.",
+    },
+    "prediction_yours": {"en": "You wrote", "ru": "Вы написали"},
+    "prediction_none": {
+        "en": "You wrote no prediction. Think back: what did you expect before reading?",
+        "ru": "Вы не записали предположение. Вспомните: чего вы ждали от текста перед чтением?",
+    },
+    "prediction_check": {"en": "Check", "ru": "Проверьте"},
     # data problems shown in a notebook instead of a traceback
     "data_problem": {
         "en": "This exercise cannot be shown: {detail}. Please tell your instructor.",

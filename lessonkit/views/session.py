@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..content.key_words import key_words_frame
 from ..marking.answers import ExerciseResult
-from . import feedback, quiz
+from . import feedback, prediction, quiz
 from .exercise_widget import ExerciseWidget
 from .feedback import Line
 from .i18n import Language
@@ -47,6 +47,7 @@ class LessonSession:
         self.results: dict[str, ExerciseResult] = {}
         self._lines: list[StatusLine] = []  # live lines that change with every check
         self.quiz_marks: list[Any] = []  # quiz mode: the exercises as the last Finish marked them (`views.quiz`)
+        self.prediction: Any = None  # without a store: the prediction saved in this session (`views.prediction`)
         self.language.follow(self._remember_language)
 
     @property
@@ -170,6 +171,14 @@ class LessonSession:
         line = StatusLine(self.language, self.score_lines, css_class="lk-notebook-score")
         self._lines.append(line)
         return line
+
+    def predict(self) -> StatusLine:
+        """The answer box under the lesson's prediction question (`views.prediction`)."""
+        return prediction.predict(self)
+
+    def look_back(self) -> StatusLine:
+        """"Check your prediction" near the end: the saved prediction with the lesson's check question."""
+        return prediction.look_back(self)
 
     def finish(self) -> StatusLine:
         """Quiz mode's Finish button (the last cell of a quiz-mode lesson): marks every exercise at once."""

@@ -436,7 +436,28 @@ function finish(model, root) {
   };
 }
 
-const VIEWS = { bar: languageBar, line: statusLine, timeline, finish };
+// A lesson's prediction: a labelled box, Save, and the line saying when it was saved. The box
+// is only rewritten when the saved text changes, never while the learner types.
+function predict(model, root) {
+  const id = uid();
+  const label = h("label", { for: id, className: "lk-predict-label" });
+  const area = h("textarea", { id, rows: 3, spellcheck: "true" });
+  area.value = model.get("value");
+  const button = h("button", { type: "button", className: "lk-btn" });
+  const lines = h("div", { className: "lk-lines", role: "status" });
+  root.append(label, area, button, lines);
+  button.addEventListener("click", () => model.send({ action: "save", text: area.value }));
+  let shown = model.get("value");
+  return () => {
+    root.lang = model.get("lang");
+    label.textContent = model.get("legend");
+    button.textContent = model.get("button");
+    if (model.get("value") !== shown) area.value = shown = model.get("value");
+    writeLines(lines, model.get("lines"));
+  };
+}
+
+const VIEWS = { bar: languageBar, line: statusLine, timeline, finish, predict };
 
 function renderPage({ model, el }) {
   const kind = model.get("view");
@@ -449,7 +470,7 @@ function renderPage({ model, el }) {
     if (!(event.ctrlKey || event.metaKey || event.altKey || event.key === "Tab" || event.key === "Escape")) event.stopPropagation();
   });
   update();
-  const names = ["lang", "lines", "legend", "image", "alt"];
+  const names = ["lang", "lines", "legend", "image", "alt", "value", "button"];
   for (const name of names) model.on(`change:${name}`, update);
   return () => {
     for (const name of names) model.off(`change:${name}`, update);
