@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -65,3 +67,37 @@ def messages_not_failures(monkeypatch):
 def mini_root() -> Path:
     """The tiny test course's folder (data/, notebooks/, solutions/)."""
     return MINI
+
+
+class Clock:
+    """A clock the test sets: `clock.now = clock.start + timedelta(days=2)`."""
+
+    start = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+
+    def __init__(self) -> None:
+        self.now = self.start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def refuse_in() -> Callable[[Path], Callable[..., None]]:
+    """`refuse_in(folder)`: an `os.replace` that fails for files in `folder` only, as a
+    read-only progress folder does (simulated, so it works as root too)."""
+    real = os.replace
+
+    def refusing(folder: Path) -> Callable[..., None]:
+        def replace(source, target, *args, **kwargs):
+            if Path(target).parent == folder:
+                raise PermissionError(13, "Permission denied")
+            return real(source, target, *args, **kwargs)
+
+        return replace
+
+    return refusing

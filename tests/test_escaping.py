@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from html import unescape
 
 import pytest
@@ -32,17 +32,6 @@ from lessonkit.views.trainer import VocabularyTrainer
 # Cyrillic, which is what makes the checker quote the word back.
 HOSTILE = "<img/src=x/onerror=аlert(1)>"
 ESCAPED = "&lt;img/src=x/onerror=аlert(1)&gt;"
-START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 def segments(view: ExerciseWidget) -> list[dict]:
     """Every feedback segment as the widget syncs it to the browser."""
     state = view.get_state()
@@ -103,13 +92,12 @@ console.log(JSON.stringify({ parsed, tags, text: root.textContent }));
     assert HOSTILE in drawn["text"] and "img" not in drawn["tags"]
 
 
-def test_the_trainer_escapes_a_typed_recall_answer_it_quotes(mini, tmp_path):
-    clock = Clock()
+def test_the_trainer_escapes_a_typed_recall_answer_it_quotes(mini, tmp_path, clock):
     store = ProgressStore(tmp_path / "progress.json", clock=clock)
     for day, term in ((0, "barge"), (0, "rise"), (1, "barge"), (1, "rise")):
-        clock.now = START + timedelta(days=day)
+        clock.now = clock.start + timedelta(days=day)
         store.record_review(term, True)
-    clock.now = START + timedelta(days=10)
+    clock.now = clock.start + timedelta(days=10)
     trainer = VocabularyTrainer(mini, store, InterfaceLanguage("en"), clock=clock)
     trainer.start_button.click()
     assert trainer.cards and trainer.cards[0].recall
@@ -120,14 +108,14 @@ def test_the_trainer_escapes_a_typed_recall_answer_it_quotes(mini, tmp_path):
     assert HOSTILE in unescape(html)  # the learner reads exactly what they typed
 
 
-def test_the_progress_page_escapes_an_imported_files_words_it_quotes(mini, tmp_path):
+def test_the_progress_page_escapes_an_imported_files_words_it_quotes(mini, tmp_path, clock):
     store = ProgressStore(tmp_path / "progress.json")
     language = InterfaceLanguage("en")
     page = ProgressPage(mini, store, language, folder=tmp_path)
     hostile = "<img src=x onerror=alert(1)>"
     content = json.dumps({"schema_version": hostile}).encode("utf-8")
     page.upload.value = ({"name": f"{hostile}.json", "type": "application/json", "size": len(content),
-                          "content": memoryview(content), "last_modified": START},)
+                          "content": memoryview(content), "last_modified": clock.start},)
     notice = page.message.value
     assert "not imported" in notice and "&lt;img src=x onerror=alert(1)&gt;" in notice and "<img" not in notice
     language.code = "ru"  # the notice is said again in the other language: escaped again

@@ -25,12 +25,15 @@ def test_links_are_actually_found():
 def test_a_moved_file_is_reported(tmp_path):
     (tmp_path / "README.md").write_text(
         "[gone](notebooks/99-gone.ipynb) [ok](README.md) "
-        "[binder](https://mybinder.org/v2/gh/o/r/main?urlpath=lab/tree/notebooks/98-moved.ipynb)",
+        "[binder](https://mybinder.org/v2/gh/o/r/main?urlpath=lab/tree/notebooks/98-moved.ipynb) "
+        "[encoded](https://mybinder.org/v2/gh/o/r/main?urlpath=lab%2Ftree%2Fnotebooks%2F97-moved.ipynb) "
+        "[present](https://mybinder.org/v2/gh/o/r/main?urlpath=lab%2Ftree%2FREADME.md)",
         encoding="utf-8",
     )
     report = broken_links(tmp_path)
-    assert len(report) == 2
-    assert "notebooks/99-gone.ipynb" in report[0] and "98-moved" in report[1]
+    assert len(report) == 3
+    assert "notebooks/99-gone.ipynb" in report[0] and "notebooks/98-moved.ipynb" in report[1]
+    assert report[2].endswith("Binder link opens a missing file: notebooks/97-moved.ipynb")
 
 
 

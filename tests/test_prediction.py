@@ -21,14 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 def test_save_prediction_is_pure_replaces_and_an_empty_one_removes_it():
     empty = Progress()
     one = save_prediction(empty, "IOM-1", "  laws for governments  ", NOW)
@@ -46,8 +38,7 @@ def test_a_progress_file_without_predictions_still_loads():
     assert parse(json.dumps(old).encode()).predictions == {}
 
 
-def test_type_save_and_look_back_in_a_later_session_in_english_and_russian(course, tmp_path):
-    clock = Clock()
+def test_type_save_and_look_back_in_a_later_session_in_english_and_russian(course, tmp_path, clock):
     path = tmp_path / "progress.json"
     session = LessonSession(course, "IOM-1", store=ProgressStore(path, clock=clock))
     box, back = session.predict(), session.look_back()
@@ -63,7 +54,7 @@ def test_type_save_and_look_back_in_a_later_session_in_english_and_russian(cours
     assert parse(path.read_bytes()).predictions["IOM-1"].text == "Laws for governments <b>, help for returnees"
     assert parse(path.read_bytes()).exercises == {}
 
-    clock.now = NOW + timedelta(days=1)
+    clock.now = clock.start + timedelta(days=1)
     again = LessonSession(course, "IOM-1", store=ProgressStore(path, clock=clock))
     box, back = again.predict(), again.look_back()
     assert box.value == "Laws for governments <b>, help for returnees"

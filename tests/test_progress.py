@@ -144,20 +144,8 @@ def refuse(*args, **kwargs):
     raise PermissionError(13, "Permission denied")
 
 
-def refuse_in(folder: Path):
-    """`os.replace` that fails for files in `folder` only: a read-only progress folder, simulated."""
-    real = os.replace
-
-    def replace(source, target, *args, **kwargs):
-        if Path(target).parent == folder:
-            raise PermissionError(13, "Permission denied")
-        return real(source, target, *args, **kwargs)
-
-    return replace
-
-
 def test_a_failed_save_keeps_the_change_and_copies_the_progress_next_to_the_notebook(tmp_path, monkeypatch,
-                                                                                    notebook_folder):
+                                                                                    notebook_folder, refuse_in):
     """What a read-only folder does to the final move, simulated (works as root too)."""
     path = tmp_path / "progress.json"
     store = store_at(path)
@@ -193,7 +181,7 @@ def test_a_failed_save_keeps_the_change_and_copies_the_progress_next_to_the_note
     assert path.read_bytes() == before
 
 
-def test_the_copy_goes_to_the_first_folder_that_takes_it(tmp_path, monkeypatch):
+def test_the_copy_goes_to_the_first_folder_that_takes_it(tmp_path, monkeypatch, refuse_in):
     blocked = tmp_path / "blocked"
     blocked.write_text("a file, so nothing can be written inside it")
     spare = tmp_path / "spare"

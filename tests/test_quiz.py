@@ -5,7 +5,7 @@ would, the attempt and the saved answers are in the progress file, and practice 
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 
 import nbformat
@@ -20,14 +20,6 @@ from lessonkit.views.session import LessonSession
 LESSON = "RIV-1"
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
 def quiz_course(mini_copy: Path):
     course_yml = mini_copy / "data" / "course.yml"
@@ -36,12 +28,7 @@ def quiz_course(mini_copy: Path):
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def store(tmp_path: Path, clock: Clock) -> ProgressStore:
+def store(tmp_path: Path, clock) -> ProgressStore:
     return ProgressStore(tmp_path / "progress.json", clock=clock)
 
 

@@ -154,7 +154,7 @@ def test_the_real_course_released_in_quiz_mode(tmp_path):
     assert_learner_only(ROOT, out)  # (that a release is the same bytes twice: the small course's test)
     assert "mode: quiz" in (out / "data" / "course.yml").read_text(encoding="utf-8")
     readme = (out / "README.md").read_text(encoding="utf-8")
-    assert "https://mybinder.org/v2/gh/my-school/migration-quiz/spring?urlpath=lab/tree/notebooks/" in readme
+    assert "https://mybinder.org/v2/gh/my-school/migration-quiz/spring?urlpath=lab%2Ftree%2Fnotebooks%2F" in readme
     assert "Save answer" in readme and "Finish" in readme and "Export progress" in readme
     lessons = sorted(p.name for p in (out / "notebooks").glob("0[1-9]-*.ipynb"))
     assert len(lessons) >= 9

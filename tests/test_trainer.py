@@ -8,8 +8,7 @@ import json
 import os
 import re
 import struct
-from datetime import datetime, timedelta, timezone
-from pathlib import Path
+from datetime import datetime, timedelta
 
 import ipywidgets as w
 import pytest
@@ -23,21 +22,6 @@ from lessonkit.views.progress_summary import most_missed
 from lessonkit.views.trainer import VocabularyTrainer
 from lessonkit.views.word_cards import word_order
 from lessonkit.views.wording import count_words
-
-START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock():
-    return Clock()
 
 
 @pytest.fixture(autouse=True)
@@ -116,11 +100,11 @@ def test_a_session_moves_cards_between_boxes_and_ends_with_a_summary(mini, store
 def reach_recall(trainer, clock) -> None:
     """Two days of right recognitions, then a session ten days later: recall cards come up."""
     for day in (0, 1):
-        clock.now = START + timedelta(days=day)
+        clock.now = clock.start + timedelta(days=day)
         trainer.start_button.click()
         while trainer.cards:
             answer_card(trainer, right=True)
-    clock.now = START + timedelta(days=10)
+    clock.now = clock.start + timedelta(days=10)
     trainer.start_button.click()
 
 
@@ -236,7 +220,7 @@ def test_word_order_lists_every_word_once_begun_lessons_first(course):
 
 def test_due_reviews_come_before_new_words(mini, store, clock):
     store.record_review("barge", True)  # box 2, seen today
-    clock.now = START + timedelta(days=1)  # due again
+    clock.now = clock.start + timedelta(days=1)  # due again
     trainer = trainer_for(mini, store, clock)
     assert "1 new word, 1 due for review." in trainer.status.value
     trainer.start_button.click()
@@ -478,7 +462,7 @@ def test_most_missed_keeps_a_word_when_it_ties_with_many_items(course, store, cl
     for exercise in exercises:  # twelve items missed once each, more than the list shows
         store.record_check(exercise.id, lesson_id, 0, len(exercise.items), [1, 2, 3])
     term = lesson_terms(course, lesson_id)[0]
-    clock.now = START - timedelta(days=1)  # even an older word miss stays in view on a tie
+    clock.now = clock.start - timedelta(days=1)  # even an older word miss stays in view on a tie
     store.record_review(term, False)
     ranked = most_missed(course, store)
     assert len(ranked) == 8 and "word" in {m.kind for m in ranked} and "item" in {m.kind for m in ranked}
@@ -532,7 +516,7 @@ def test_a_lesson_saves_each_check_and_shows_last_time_when_reopened(mini, store
     saved = json.loads(store.path.read_text(encoding="utf-8"))["exercises"]["RIV1-03"]
     assert (saved["score"], saved["total"], saved["attempts"], saved["missed_items"]) == (1, 2, 1, {"2": 1})
 
-    clock.now = START + timedelta(days=2)
+    clock.now = clock.start + timedelta(days=2)
     second = LessonSession(mini, "RIV-1", store=ProgressStore(store.path, clock=clock))
     second.show("RIV1-03")
     assert "Last time: 1 of 2, 2 days ago." in plain([second.last_time_line("RIV1-03", second.lang)])
@@ -583,20 +567,8 @@ def test_the_language_chosen_last_time_opens_the_next_lesson(tmp_path, monkeypat
 # --- saving fails: the page's notice line follows, and the work is copied -------------------------
 
 
-def refuse_in(folder):
-    """`os.replace` that fails for files in `folder` only: a read-only progress folder, simulated."""
-    real = os.replace
-
-    def replace(source, target, *args, **kwargs):
-        if Path(target).parent == folder:
-            raise PermissionError(13, "Permission denied")
-        return real(source, target, *args, **kwargs)
-
-    return replace
-
-
 def test_a_trainer_answer_that_cannot_be_saved_is_copied_and_the_notice_says_where(mini, store, clock, tmp_path,
-                                                                                   monkeypatch, notebook_folder):
+                                                                                   monkeypatch, notebook_folder, refuse_in):
     from lessonkit.views.session import PageSession
 
     language = InterfaceLanguage("en")

@@ -6,9 +6,9 @@ stays one self-contained file.
 
 from __future__ import annotations
 
-import base64
-import io
 from typing import TYPE_CHECKING
+
+from ..views.charts import figure_data_uri
 
 if TYPE_CHECKING:
     from .class_data import ExerciseShare
@@ -52,9 +52,7 @@ def share_chart(shares: list[ExerciseShare]) -> str:
             tick.set(rotation=40, ha="right", rotation_mode="anchor")
     for side in ("right", "top"):
         axes.spines[side].set_visible(False)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI)
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    return figure_data_uri(figure)
 
 
 def chart_alt(shares: list[ExerciseShare]) -> str:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import parse_qs, unquote, urlparse
 
 import nbformat
 
 _MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)\)")
 _HTML_LINK = re.compile(r'href="([^"]+)"')
-_BINDER = re.compile(r"urlpath=lab/tree/([^)&\s]+)")
 
 
 def markdown_sources(root: Path) -> list[tuple[Path, str]]:
@@ -45,9 +44,11 @@ def broken_links(root: Path) -> list[str]:
         for link in links_in(text):
             parsed = urlparse(link)
             if parsed.scheme in ("http", "https"):
-                match = _BINDER.search(link)
-                if match and not (root / unquote(match.group(1))).exists():
-                    broken.append(f"{source.relative_to(root)}: Binder link opens a missing file: {match.group(1)}")
+                # A Binder link's urlpath (encoded or not) names a file of the repository.
+                urlpath = parse_qs(parsed.query).get("urlpath", [""])[0]
+                opened = urlpath.removeprefix("lab/tree/") if urlpath.startswith("lab/tree/") else ""
+                if parsed.netloc == "mybinder.org" and opened and not (root / opened).exists():
+                    broken.append(f"{source.relative_to(root)}: Binder link opens a missing file: {opened}")
                 continue
             if parsed.scheme or link.startswith("#"):
                 continue

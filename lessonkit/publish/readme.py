@@ -8,6 +8,7 @@ from pathlib import Path
 from ..content.load_model import course_loads
 from ..content.model import Course
 from .course_pages import estimate_note, text_and_point
+from .launch_links import binder_link
 from .lesson_pages import lesson_title
 from .markdown import md_escape
 
@@ -17,7 +18,8 @@ _REGION = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
 
 
 def binder_url(course: Course, notebook_path: str, ref: str = "main") -> str:
-    return f"https://mybinder.org/v2/gh/{course.map.repository}/{ref}?urlpath=lab/tree/{notebook_path}"
+    """The course repository's Binder link (one builder for README, release and `links`)."""
+    return binder_link(f"https://github.com/{course.map.repository}", ref, notebook_path)
 
 
 def course_map_markdown(course: Course) -> str:
