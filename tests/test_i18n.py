@@ -10,7 +10,7 @@ import pytest
 
 from lessonkit.learner.progress import Notice
 from lessonkit.views.i18n import LANGUAGES, STRINGS, placeholders, say
-from lessonkit.views.wording import count_words, describe_age, notice_text, ru_plural
+from lessonkit.views.wording import count_phrase, describe_age, notice_text, ru_plural
 
 NOW = datetime(2026, 11, 26, 10, 15, tzinfo=timezone.utc)
 
@@ -104,8 +104,8 @@ def test_yesterday_and_today_are_counted_in_the_callers_time_zone():
 
 
 def test_counts_take_the_plural_of_their_language():
-    assert [count_words(n, "unit_days", "en") for n in (1, 2, 21)] == ["1 day", "2 days", "21 days"]
-    assert [count_words(n, "unit_days", "ru") for n in (1, 2, 5, 21)] == ["1 день", "2 дня", "5 дней", "21 день"]
+    assert [count_phrase(n, "unit_days", "en") for n in (1, 2, 21)] == ["1 day", "2 days", "21 days"]
+    assert [count_phrase(n, "unit_days", "ru") for n in (1, 2, 5, 21)] == ["1 день", "2 дня", "5 дней", "21 день"]
 
 
 # --- notices of the progress store ---------------------------------------------------------------

@@ -21,7 +21,7 @@ from lessonkit.views.progress_page import ProgressPage
 from lessonkit.views.progress_summary import most_missed
 from lessonkit.views.trainer import VocabularyTrainer
 from lessonkit.views.word_cards import word_order
-from lessonkit.views.wording import count_words
+from lessonkit.views.wording import count_phrase
 
 
 @pytest.fixture(autouse=True)
@@ -161,7 +161,7 @@ def test_a_first_visit_counts_new_words_not_due_words(course, store, clock):
     assert f"{count} new words, 0 due for review." in trainer.status.value
     assert "due for review" in trainer.status.value and f"{count} of" not in trainer.status.value
     russian = trainer_for(course, store, clock, lang="ru")
-    assert f"{count_words(count, 'new_words', 'ru')}, к повторению: 0." in russian.status.value
+    assert f"{count_phrase(count, 'new_words', 'ru')}, к повторению: 0." in russian.status.value
 
 
 def test_after_a_session_the_missed_words_are_due_and_the_rest_still_new(mini, store, clock):
@@ -178,7 +178,7 @@ def test_after_a_session_the_missed_words_are_due_and_the_rest_still_new(mini, s
     (11, "11 new words", "11 новых слов"), (21, "21 new words", "21 новое слово"), (0, "0 new words", "0 новых слов"),
 ])
 def test_new_words_are_counted_with_the_right_plural(n, en, ru):
-    assert count_words(n, "new_words", "en") == en and count_words(n, "new_words", "ru") == ru
+    assert count_phrase(n, "new_words", "en") == en and count_phrase(n, "new_words", "ru") == ru
 
 
 # fix 4: which cards come first -----------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict
 from ..content.kinds import answer_text, kind_of
 from ..marking.answers import ItemResult
 from .i18n import Language, say
-from .wording import count_words
+from .wording import count_phrase
 
 if TYPE_CHECKING:
     from ..content import exercise_model
@@ -82,7 +82,7 @@ def item_feedback(exercise: Any, index: int, result: ItemResult, lang: Language)
     elif result.note:
         lines.append([content(result.note)])
     if result.words is not None and getattr(item, "mode", "") == "writing":
-        lines.append([ui("words_written", lang, count=count_words(result.words, "unit_words", lang))])
+        lines.append([ui("words_written", lang, count=count_phrase(result.words, "unit_words", lang))])
     if result.found:
         lines.append([ui("found_terms", lang, terms=", ".join(result.found))])
     if result.missing:

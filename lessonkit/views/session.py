@@ -19,7 +19,7 @@ from .feedback import Line
 from .i18n import Language
 from .language import InterfaceLanguage
 from .page_widgets import LanguageBar, StatusLine, TimelineView
-from .wording import count_words, describe_age, notice_text
+from .wording import count_phrase, describe_age, notice_text
 
 if TYPE_CHECKING:
     from ..content.model import Course
@@ -146,7 +146,7 @@ class LessonSession:
 
         terms = [e.term for e in self.course.glossary_entries(self.lesson.shown_paragraph_ids)]
         new, due = new_and_due(terms, self.store.read().words, self.store.clock())
-        return [[feedback.ui("words_due", lang, new=count_words(len(new), "new_words", lang), due=len(due))]]
+        return [[feedback.ui("words_due", lang, new=count_phrase(len(new), "new_words", lang), due=len(due))]]
 
     def toolbar(self) -> LanguageBar:
         """The top of a lesson: language switch, any message about saved progress, words due, and in

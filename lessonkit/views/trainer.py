@@ -30,7 +30,7 @@ from .language import InterfaceLanguage
 from .progress_summary import lesson_of_paragraph, lessons_begun
 from .rich_output import AUTO, lang_attribute, link, show_html
 from .word_cards import Card, check_recall, choices_for, word_order
-from .wording import count_words
+from .wording import count_phrase
 
 SESSION_SIZES = (10, 20)
 
@@ -110,7 +110,7 @@ class VocabularyTrainer:
         new, due = self.new_and_due()
         if not new and not due:
             return feedback.text("nothing_due", self.lang)
-        return feedback.text("course_words_due", self.lang, new=count_words(len(new), "new_words", self.lang), due=len(due))
+        return feedback.text("course_words_due", self.lang, new=count_phrase(len(new), "new_words", self.lang), due=len(due))
 
     # --- drawing -----------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ def ru_plural(n: int, forms: tuple[str, str, str]) -> str:
     return forms[2]
 
 
-def count_words(n: int, key: str, lang: Language) -> str:
+def count_phrase(n: int, key: str, lang: Language) -> str:
     """'1 new word', '35 new words', '2 новых слова': `key` holds the forms, split by '|'.
 
     English has two forms (one, many), Russian three (1, 2-4, 5 and more; see `ru_plural`).
@@ -67,7 +67,7 @@ def describe_age(then: datetime, now: datetime, lang: Language = "en") -> str:
 
 
 def _ago(n: int, unit: str, lang: Language) -> str:
-    return say("age_ago", lang, count=count_words(n, unit, lang))
+    return say("age_ago", lang, count=count_phrase(n, unit, lang))
 
 
 def notice_text(notice: Notice | None, lang: Language) -> str:
