@@ -522,3 +522,21 @@ def test_a_capstone_is_built_numbered_and_on_the_course_map(mini, mini_root):
     assert "Task: speaking: prepare 3 min, speak 1 min." in solution
     rhine = "\n".join(mini_markdown(mini_root, "solutions", "02-riv-rhine"))
     assert "Task: reader: a ministry department; genre: справка; the answer is written in Russian." in rhine
+
+
+def test_the_context_card_stands_under_before_you_read_even_after_a_retrieval_block(course):
+    """A lesson may open with "From earlier lessons"; the context card and the prediction
+    still stand under their own "Before you read" heading, never under the retrieval block."""
+    outputs = {output.path: output.content for output in build_all(course)}
+    for ref in course.map.lessons:
+        lesson = course.lessons[ref.id]
+        cells = nbformat.reads(outputs[f"notebooks/{ref.notebook}.ipynb"], as_version=4).cells
+        card = [cell.source for cell in cells if cell.cell_type == "markdown" and lesson.context[:40] in cell.source]
+        assert len(card) == 1, ref.id
+        heading = card[0].split("\n", 1)[0].removeprefix("## ")
+        under = [section for section in lesson.sections if section.title == heading]
+        if heading == "Before you read":
+            continue  # a section of its own
+        exercises = under[0].exercises if under else []
+        retrieval_only = bool(exercises) and all(re.search(r"-R\d+$", e) for e in exercises)
+        assert under and under[0].stage == "pre_reading" and not retrieval_only, (ref.id, heading)

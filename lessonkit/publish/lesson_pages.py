@@ -5,6 +5,8 @@ Also the pieces other pages share with it: a lesson's title and the text-date ba
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from ..content import model
 from ..content.key_words import key_words_frame
 from ..content.load_model import lesson_load
@@ -189,10 +191,12 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
              "раскрывает список выделенных в нём слов с их значением в этом контексте: щёлкните по ней или коснитесь её "
              "либо перейдите к ней клавишей Tab и нажмите Enter.")
     )
-    # The context card opens the lesson's first pre-reading section (or a section of its
-    # own when the lesson has none), so the heading is not repeated. The key-word table
+    # The context card opens the last of the lesson's opening pre-reading sections (a
+    # lesson may begin with a retrieval block "From earlier lessons" before "Before you
+    # read"), or a section of its own when the lesson opens with none. The key-word table
     # comes after the exercises of that section (or of the first): match first, then check.
-    opening = next((s for s in lesson.sections if s.stage == "pre_reading"), None)
+    leading = list(takewhile(lambda section: section.stage == "pre_reading", lesson.sections))
+    opening = leading[-1] if leading else None
     anchor = opening or lesson.sections[0]
     if opening is None:
         nb.markdown(f"## Before you read\n\n{pre_reading}")
