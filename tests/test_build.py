@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from itertools import takewhile
 from pathlib import Path
 
 import nbformat
@@ -499,7 +500,9 @@ def test_the_key_word_table_follows_the_first_sections_exercises(mini_root, cour
         if not course.glossary_entries(lesson.shown_paragraph_ids):
             assert tables == [], ref.id
             continue
-        first = next((s for s in lesson.sections if s.stage == "pre_reading"), lesson.sections[0])
+        # The section that opens the reading (after any retrieval block): its matching comes first.
+        leading = list(takewhile(lambda s: s.stage == "pre_reading", lesson.sections))
+        first = leading[-1] if leading else lesson.sections[0]
         shown = [n for n, c in enumerate(cells) if c.source in {f'lesson.show("{e}")' for e in first.exercises}]
         assert len(tables) == 1 and all(n < tables[0] for n in shown), ref.id
         matching = [e for e in first.exercises if lesson.exercise(e).kind == "matching"]
