@@ -8,11 +8,13 @@ RUNTIME := $(VENV)/.runtime
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8888
+APP_PORT ?= 8866
 
-.PHONY: lab test test-fast check build bench print clean help
+.PHONY: lab app test test-fast check build bench print clean help
 
 help:
 	@echo "make lab    - create .venv, install, open JupyterLab on the start page ($(HOST):$(PORT))"
+	@echo "make app    - the course as an app (Voila): pages with the text and the exercises, no code ($(HOST):$(APP_PORT))"
 	@echo "make test   - run the whole test suite (data, build freshness, units, widgets, nbval, browser)"
 	@echo "make build  - rebuild notebooks/ and solutions/ from data/"
 	@echo "make check  - validate data/"
@@ -34,6 +36,11 @@ lab: $(RUNTIME)
 	$(PY) -m jupyter lab --ip=$(HOST) --port=$(PORT) $(if $(filter 0,$(shell id -u)),--allow-root) \
 		--ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb \
 		--ContentsManager.pre_save_hook=lessonkit.jupyter_hooks.scrub_saved_notebook
+
+# The same notebooks as pages without code (Voila runs each page when it opens); the
+# command lives in lessonkit/app_server.py, which the browser test starts too.
+app: $(RUNTIME)
+	$(PY) -m lessonkit app --host $(HOST) --port $(APP_PORT)
 
 check: $(RUNTIME)
 	$(PY) -m lessonkit check

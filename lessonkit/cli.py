@@ -1,4 +1,5 @@
-"""Command line: `python -m lessonkit check | build [--check] | links | reports FILE... | class-report FILE... | print | release OUT`.
+"""Command line: `python -m lessonkit check | build [--check] | links | reports FILE... | class-report FILE... | print | release OUT
+| export anki|csv|moodle OUT | app`.
 
 Exit codes: 0 when all is well, 1 when the data or the built files have problems, 2 for a
 wrong command line. Problems are printed one per line; no traceback reaches the user.
@@ -157,6 +158,45 @@ def run_print(data_dir: Path, output: Path, lessons: list[str], html_only: bool)
     return 1 if done.problems else 0
 
 
+EXPORT_FORMATS = {
+    # format: (module under lessonkit.publish, function) — imported only when asked for,
+    # so `check` and `build` never load genanki or the XML writer.
+    "anki": ("export_anki", "export_anki"),
+    "csv": ("export_csv", "export_csv"),
+    "moodle": ("export_moodle", "export_moodle"),
+}
+
+
+def run_export(data_dir: Path, fmt: str, out: Path) -> int:
+    from importlib import import_module
+
+    course = _course_or_report(data_dir)
+    if course is None:
+        return 1
+    module, function = EXPORT_FORMATS[fmt]
+    try:
+        export = getattr(import_module(f".publish.{module}", __package__), function)
+    except ModuleNotFoundError as error:
+        if error.name != "genanki":
+            raise
+        print("error: the Anki export needs genanki: pip install 'genanki>=0.13' "
+              "(or, in the course folder, pip install -e '.[export]')", file=sys.stderr)
+        return 1
+    print(export(course, out).summary())
+    return 0
+
+
+def run_app(root: Path, host: str, port: int, open_browser: bool) -> int:
+    import subprocess
+
+    from .app_server import app_command
+
+    if not (root / "notebooks").is_dir():
+        print(f"error: no notebooks/ folder in {root}: run `python -m lessonkit build` first", file=sys.stderr)
+        return 1
+    return subprocess.call(app_command(root, host, port, open_browser))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lessonkit", description="Check and build the course from data/.")
     parser.add_argument("--data", type=Path, help="the data folder (default: the nearest data/ with course.yml)")
@@ -212,6 +252,23 @@ def main(argv: list[str] | None = None) -> int:
     printing.add_argument("--lesson", action="append", default=[], metavar="ID",
                           help="print only this lesson (e.g. IOM-1); repeat for several (default: every lesson)")
     printing.add_argument("--html-only", action="store_true", help="write the HTML pages only, no PDFs (quicker; no Chromium needed)")
+    app = commands.add_parser(
+        "app", help="serve the course as an app (Voila): each notebook a page with the text and the exercises, no code",
+        description="Serve the course folder with Jupyter Server and Voila: the start page opens first, each lesson is a "
+                    "page without code cells, and the links between lessons work. Stop it with Ctrl+C.")
+    app.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this computer only)")
+    app.add_argument("--port", type=int, default=8866, help="the port (default: 8866)")
+    app.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    export = commands.add_parser(
+        "export", help="the course in other tools: an Anki deck, Quizlet/CSV files or a Moodle XML question bank",
+        description="Write the course's data in another tool's format into the folder OUT (created if missing; files "
+                    "of the same name are replaced). anki: the glossary as an Anki deck (course.apkg), one sub-deck "
+                    "per text, cards both ways; csv: the glossary as tab-separated term/definition pairs for Quizlet "
+                    "(one file per text) and every exercise's key as a CSV answer sheet; moodle: the exercises as a "
+                    "Moodle XML question bank, one category per lesson. The answer sheet and the question bank hold "
+                    "the keys: they are for teachers.")
+    export.add_argument("format", choices=sorted(EXPORT_FORMATS), help="the tool to export for")
+    export.add_argument("out", type=Path, help="the folder to write into")
     args = parser.parse_args(argv)
     if args.command == "reports":
         return run_reports(args.files, args.csv)
@@ -226,6 +283,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_print(data_dir, args.output or root / "print", args.lesson, args.html_only)
         if args.command == "release":
             return run_release(data_dir, args.out, args.quiz, args.force, args.repository, args.branch)
+        if args.command == "app":
+            return run_app(root, args.host, args.port, not args.no_browser)
+        if args.command == "export":
+            return run_export(data_dir, args.format, args.out)
         if args.command == "class-report":
             return run_class_report(data_dir, args.files, args.output, args.csv)
         if args.hub or args.repo:

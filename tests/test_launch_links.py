@@ -29,6 +29,8 @@ def test_a_binder_link_opens_the_lesson_from_the_repository_root():
     parts = urlsplit(binder_link(REPO, "main", "notebooks/02-iom-gaps.ipynb"))
     assert parts.netloc == "mybinder.org" and parts.path == "/v2/gh/migration-reading-course/migration-reading-course/main"
     assert parse_qs(parts.query) == {"urlpath": ["lab/tree/notebooks/02-iom-gaps.ipynb"]}
+    app = urlsplit(binder_link(REPO, "main", "notebooks/02-iom-gaps.ipynb", app=True))
+    assert parse_qs(app.query) == {"urlpath": ["voila/render/notebooks/02-iom-gaps.ipynb"]}  # Voilà, no code
     other = urlsplit(binder_link("https://gitlab.example.org/team/course.git", "main", "notebooks/x.ipynb"))
     assert other.path == "/v2/git/https%3A%2F%2Fgitlab.example.org%2Fteam%2Fcourse.git/main"
 
@@ -41,6 +43,7 @@ def test_every_lesson_of_the_course_map_gets_both_links_in_course_order(course):
     for link, ref in zip(links[1:], course.map.lessons):
         assert link.lesson.startswith(ref.id)
         assert parse_qs(urlsplit(link.hub).query)["urlpath"] == [f"lab/tree/migration-reading-course/{link.notebook}"]
+        assert parse_qs(urlsplit(link.app).query)["urlpath"] == [f"voila/render/{link.notebook}"]
 
 
 @pytest.mark.parametrize("hub, repo, branch", [
@@ -58,7 +61,7 @@ def test_the_command_prints_a_table_and_refuses_half_an_address(capsys):
     assert main(["links", "--hub", HUB, "--repo", REPO, "--branch", "student"]) == 0
     out = capsys.readouterr().out
     rows = [line for line in out.splitlines() if line.startswith("| ") and "open" in line]
-    assert rows and all(len(re.findall(r"\]\((https://[^)\s]+)\)", row)) == 2 for row in rows)
+    assert rows and all(len(re.findall(r"\]\((https://[^)\s]+)\)", row)) == 3 for row in rows)
     assert main(["links", "--hub", HUB]) == 2
     assert "need both --hub and --repo" in capsys.readouterr().err
     assert main(["links", "--hub", "hub.example.edu", "--repo", REPO]) == 2

@@ -18,6 +18,7 @@ def test_links_are_actually_found():
     readme = links_in(sources[ROOT / "README.md"])
     assert "notebooks/00-start-here.ipynb" in readme
     assert any("mybinder.org" in link for link in readme)
+    assert any("urlpath=voila%2Frender%2Fnotebooks" in link for link in readme)  # the app links
     start = links_in(sources[ROOT / "notebooks" / "00-start-here.ipynb"])
     assert "../data/source/handout.md" in start
 
@@ -27,13 +28,16 @@ def test_a_moved_file_is_reported(tmp_path):
         "[gone](notebooks/99-gone.ipynb) [ok](README.md) "
         "[binder](https://mybinder.org/v2/gh/o/r/main?urlpath=lab/tree/notebooks/98-moved.ipynb) "
         "[encoded](https://mybinder.org/v2/gh/o/r/main?urlpath=lab%2Ftree%2Fnotebooks%2F97-moved.ipynb) "
-        "[present](https://mybinder.org/v2/gh/o/r/main?urlpath=lab%2Ftree%2FREADME.md)",
+        "[present](https://mybinder.org/v2/gh/o/r/main?urlpath=lab%2Ftree%2FREADME.md) "
+        "[app](https://mybinder.org/v2/gh/o/r/main?urlpath=voila%2Frender%2Fnotebooks%2F96-moved.ipynb) "
+        "[app present](https://mybinder.org/v2/gh/o/r/main?urlpath=voila%2Frender%2FREADME.md)",
         encoding="utf-8",
     )
     report = broken_links(tmp_path)
-    assert len(report) == 3
+    assert len(report) == 4
     assert "notebooks/99-gone.ipynb" in report[0] and "notebooks/98-moved.ipynb" in report[1]
     assert report[2].endswith("Binder link opens a missing file: notebooks/97-moved.ipynb")
+    assert report[3].endswith("Binder link opens a missing file: notebooks/96-moved.ipynb")  # an app link
 
 
 

@@ -195,6 +195,10 @@ class Lesson(Record):
         """The exercise ids in the order the page shows them (its sections'), whatever the ids."""
         return [eid for section in self.sections for eid in section.exercises]
 
+    def shown_exercises(self) -> list[Exercise]:
+        """The exercises in page order (the data check puts every exercise in a section)."""
+        return [self.exercise(eid) for eid in self.page_order]
+
     def number(self, exercise_id: str) -> tuple[int, int]:
         """(n, total): the exercise is the n-th of the lesson's `total`, counted in page order."""
         order = self.page_order

@@ -25,7 +25,7 @@ from ..marking.normalise import compact
 
 if TYPE_CHECKING:
     from ..content.model import Course, Lesson
-    from .exports import Learner
+    from .class_files import Learner
 
 COMMON = 3  # wrong answers shown per item
 

@@ -1,6 +1,6 @@
 """`lessonkit class-report FILE... -o report.html [--csv]`: how a class did, from its exports.
 
-`class_report` reads the files (`exports`), computes the figures (`class_data`) and keeps
+`class_report` reads the files (`class_files`), computes the figures (`class_data`) and keeps
 them together; `class_page` writes them as one self-contained HTML page, `write_csv` as two
 CSV files: `<name>-scores.csv` (learner × lesson, the class median last) and
 `<name>-items.csv` (one row per item checked by at least one learner).
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .class_data import ItemStat, class_median, item_stats, most_missed, score_frame, score_table
-from .exports import Learner, Skipped, read_exports
+from .class_files import Learner, Skipped, read_exports
 
 if TYPE_CHECKING:
     from ..content.model import Course

@@ -65,19 +65,19 @@ def build_start_page(course: Course) -> str:
                  f"not marked; {control('try_again')} clears it on the screen.\n"
                  f"3. At the end of each lesson, {control('finish')} marks all your saved answers at once. {verdict} "
                  "There is no hint and no answer to show before you finish.\n")
-        steps_ru = (f"**Как устроены упражнения.** Уроки — это **тест**. Сначала запустите тетрадь: **Run → Run All Cells**. Ответьте и нажмите "
+        steps_ru = (f"**Как устроены упражнения.** Уроки — это **тест**. В JupyterLab сначала запустите тетрадь: **Run → Run All Cells** (в режиме приложения она запускается сама). Ответьте и нажмите "
                     f"{control_ru('save_answer')}: ответ сохранится в файле прогресса без проверки. В конце урока кнопка {control_ru('finish')} "
                     f"проверит все ответы сразу: {verdict_ru} ")
     else:
         steps = (f"2. Answer, then press {control('check')}. {verdict}\n"
                  f"3. {control('hint')} tells you where to look. {control('show_answer')} works after your first attempt. "
                  f"{control('try_again')} clears your answers.\n")
-        steps_ru = (f"**Как устроены упражнения.** Сначала запустите тетрадь: **Run → Run All Cells**. Ответьте и нажмите {control_ru('check')}: "
+        steps_ru = (f"**Как устроены упражнения.** В JupyterLab сначала запустите тетрадь: **Run → Run All Cells** (в режиме приложения она запускается сама). Ответьте и нажмите {control_ru('check')}: "
                     f"{verdict_ru} Кнопка {control_ru('hint')} подскажет, где искать; {control_ru('show_answer')} работает после первой попытки; "
                     f"{control_ru('try_again')} очищает ответы. ")
     nb.markdown(
         "## How the exercises work\n\n"
-        "1. Run the notebook first: **Run → Run All Cells**. The exercises appear under the text.\n"
+        "1. In JupyterLab, run the notebook first: **Run → Run All Cells** (opened as an app, it runs by itself). The exercises appear under the text.\n"
         + steps +
         "4. Typed answers forgive case, extra spaces, British or American spelling and final punctuation. If your keyboard is still on the Russian layout, the exercise tells you.\n"
         '5. Key words are set in **bold** in the text. Under each paragraph, the line *Words in … / <span lang="ru">Слова абзаца …</span>* opens a list '
@@ -120,10 +120,10 @@ def build_progress_page(course: Course) -> str:
     nb.markdown(
         "# My progress\n\n"
         f"Every press of {control('finish' if quiz else 'check')} in a lesson is saved to your progress file: the score, the attempts and the items you missed. "
-        "This page shows them. Run all cells (**Run → Run All Cells**) to see your latest results.\n\n"
+        "This page shows them. To see your latest results, run all cells (**Run → Run All Cells**) in JupyterLab, or reload the page in the app.\n\n"
         f'<div lang="ru">\n\nКаждое нажатие кнопки {control_ru("finish" if quiz else "check")} в уроке сохраняется в файл прогресса: '
         "результат, число попыток и пункты с ошибками. "
-        "Запустите все ячейки, чтобы увидеть последние результаты.\n\n</div>\n\n"
+        "Чтобы увидеть последние результаты, запустите все ячейки в JupyterLab или обновите страницу в режиме приложения.\n\n</div>\n\n"
         f"[Start page]({course.map.start_page}.ipynb){trainer}"
     )
     nb.code("from lessonkit import open_progress\n\npage = open_progress()", hidden=True)

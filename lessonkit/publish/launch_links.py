@@ -1,5 +1,6 @@
 """Launch links for a workshop: per lesson, an nbgitpuller link for the class's JupyterHub
-and a Binder link, both opening JupyterLab at that lesson.
+and a Binder link, both opening JupyterLab at that lesson, and a Binder link that opens the
+lesson as an app (Voilà: the page without code cells).
 
 nbgitpuller clones the repository into a folder named after it in the learner's home, so
 the hub link's `urlpath` starts with that folder; Binder serves the repository as the
@@ -29,6 +30,7 @@ class LaunchLinks:
     notebook: str  # notebooks/01-iom-activities.ipynb
     hub: str
     binder: str
+    app: str  # Binder, the lesson as an app (Voilà)
 
 
 def _web_address(url: str, what: str) -> str:
@@ -52,10 +54,11 @@ def hub_link(hub: str, repo: str, branch: str, notebook: str) -> str:
             f"&branch={quote(branch, safe='')}&urlpath={quote(urlpath, safe='')}")
 
 
-def binder_link(repo: str, branch: str, notebook: str) -> str:
-    """mybinder.org: build `repo` at `branch` and open `notebook` in JupyterLab."""
+def binder_link(repo: str, branch: str, notebook: str, app: bool = False) -> str:
+    """mybinder.org: build `repo` at `branch` and open `notebook` in JupyterLab, or with
+    `app` as a Voilà page (the exercises and the text, no code)."""
     repo = _web_address(repo, "--repo")
-    urlpath = quote(f"lab/tree/{notebook}", safe="")
+    urlpath = quote(f"{'voila/render' if app else 'lab/tree'}/{notebook}", safe="")
     github = GITHUB.match(repo)
     if github:
         return f"https://mybinder.org/v2/gh/{github['owner']}/{github['name']}/{quote(branch, safe='')}?urlpath={urlpath}"
@@ -71,12 +74,13 @@ def launch_links(course: Course, hub: str, repo: str, branch: str = "main") -> l
     pages += [(label, name) for label, name in (("My progress", course.map.progress_page),
                                                  ("Vocabulary review", course.map.trainer)) if name]
     return [LaunchLinks(label, f"notebooks/{name}.ipynb", hub_link(hub, repo, branch, f"notebooks/{name}.ipynb"),
-                        binder_link(repo, branch, f"notebooks/{name}.ipynb"))
+                        binder_link(repo, branch, f"notebooks/{name}.ipynb"),
+                        binder_link(repo, branch, f"notebooks/{name}.ipynb", app=True))
             for label, name in pages]
 
 
 def as_markdown(links: list[LaunchLinks]) -> str:
     """A table a teacher can paste into a course page or an LMS."""
-    rows = ["| lesson | on the hub | on Binder |", "|---|---|---|"]
-    rows += [f"| {link.lesson.replace('|', '/')} | [open]({link.hub}) | [open]({link.binder}) |" for link in links]
+    rows = ["| lesson | on the hub | on Binder | as an app on Binder |", "|---|---|---|---|"]
+    rows += [f"| {link.lesson.replace('|', '/')} | [open]({link.hub}) | [open]({link.binder}) | [open]({link.app}) |" for link in links]
     return "\n".join(rows) + "\n"

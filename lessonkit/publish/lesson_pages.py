@@ -131,11 +131,11 @@ def setup_source(lesson_id: str) -> str:
 def practice_buttons() -> str:
     """What a lesson's introduction says of the exercises' buttons, in English and Russian."""
     return (
-        "*Run all cells first (menu **Run → Run All Cells**); then work through the page. "
+        "*In JupyterLab, run all cells first (menu **Run → Run All Cells**); as an app, the page has run already. Then work through the page. "
         f"Each exercise has the buttons {control('check')}, {control('hint')}, {control('show_answer')} "
         f"and {control('try_again')}; the answer can be shown after your first try. "
         f"The {control('language')} switch below changes the interface to Russian.*  \n"
-        '<span lang="ru">Сначала запустите все ячейки (меню Run → Run All Cells), затем работайте по порядку. '
+        '<span lang="ru">В JupyterLab сначала запустите все ячейки (меню Run → Run All Cells); в режиме приложения страница уже запущена. Затем работайте по порядку. '
         f"В каждом упражнении есть кнопки {control_ru('check')}, {control_ru('hint')}, {control_ru('show_answer')} "
         f"и {control_ru('try_again')}; ответ можно посмотреть после первой попытки. "
         f"Переключатель {control_ru('language')} ниже переводит интерфейс на русский язык.</span>"
@@ -145,11 +145,11 @@ def practice_buttons() -> str:
 def quiz_buttons() -> str:
     """The same in quiz mode (course.yml `mode: quiz`): Save answer, and Finish at the end."""
     return (
-        "*This lesson is a **quiz**. Run all cells first (menu **Run → Run All Cells**); then work through the page. "
+        "*This lesson is a **quiz**. In JupyterLab, run all cells first (menu **Run → Run All Cells**); as an app, the page has run already. Then work through the page. "
         f"Each exercise has the buttons {control('save_answer')} and {control('try_again')}: your answers are saved, not marked. "
         f"{control('finish')} at the end of the page marks them all at once. "
         f"The {control('language')} switch below changes the interface to Russian.*  \n"
-        '<span lang="ru">Этот урок — <b>тест</b>. Сначала запустите все ячейки (меню Run → Run All Cells), затем работайте по порядку. '
+        '<span lang="ru">Этот урок — <b>тест</b>. В JupyterLab сначала запустите все ячейки (меню Run → Run All Cells); в режиме приложения страница уже запущена. Затем работайте по порядку. '
         f"В каждом упражнении есть кнопки {control_ru('save_answer')} и {control_ru('try_again')}: ответы сохраняются без проверки. "
         f"Кнопка {control_ru('finish')} в конце страницы проверит их все сразу. "
         f"Переключатель {control_ru('language')} ниже переводит интерфейс на русский язык.</span>"

@@ -37,6 +37,9 @@ def links_in(text: str) -> list[str]:
     return _MD_LINK.findall(text) + _HTML_LINK.findall(text)
 
 
+OPENERS = ("lab/tree/", "voila/render/")  # the urlpath prefixes of the course's Binder links
+
+
 def broken_links(root: Path) -> list[str]:
     """One line per relative link (or Binder urlpath) that does not resolve to a file."""
     broken = []
@@ -46,7 +49,8 @@ def broken_links(root: Path) -> list[str]:
             if parsed.scheme in ("http", "https"):
                 # A Binder link's urlpath (encoded or not) names a file of the repository.
                 urlpath = parse_qs(parsed.query).get("urlpath", [""])[0]
-                opened = urlpath.removeprefix("lab/tree/") if urlpath.startswith("lab/tree/") else ""
+                # JupyterLab (lab/tree/) or the app view (voila/render/)
+                opened = next((urlpath.removeprefix(view) for view in OPENERS if urlpath.startswith(view)), "")
                 if parsed.netloc == "mybinder.org" and opened and not (root / opened).exists():
                     broken.append(f"{source.relative_to(root)}: Binder link opens a missing file: {opened}")
                 continue

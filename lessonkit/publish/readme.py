@@ -17,9 +17,15 @@ END = "<!-- course-map:end -->"
 _REGION = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
 
 
-def binder_url(course: Course, notebook_path: str, ref: str = "main") -> str:
-    """The course repository's Binder link (one builder for README, release and `links`)."""
-    return binder_link(f"https://github.com/{course.map.repository}", ref, notebook_path)
+def binder_url(course: Course, notebook_path: str, ref: str = "main", app: bool = False) -> str:
+    """The course repository's Binder link, into JupyterLab or (`app`) Voilà (one builder
+    for README, release and `links`)."""
+    return binder_link(f"https://github.com/{course.map.repository}", ref, notebook_path, app=app)
+
+
+def launch_cell(course: Course, path: str, ref: str = "main") -> str:
+    """A README's Binder cell for a notebook: into JupyterLab, or as an app without code."""
+    return f"[JupyterLab]({binder_url(course, path, ref)}) · [app]({binder_url(course, path, ref, app=True)})"
 
 
 def course_map_markdown(course: Course) -> str:
@@ -27,7 +33,7 @@ def course_map_markdown(course: Course) -> str:
     rows = [
         "| notebook | text, plan point | self-study minutes | core, estimated | everything, estimated | open on Binder |",
         "|---|---|---|---|---|---|",
-        f"| [Start here]({start}) | course overview | 5 | | | [launch]({binder_url(course, start)}) |",
+        f"| [Start here]({start}) | course overview | 5 | | | {launch_cell(course, start)} |",
     ]
     loads = course_loads(course)
     for ref in course.map.lessons:
@@ -36,12 +42,12 @@ def course_map_markdown(course: Course) -> str:
         text, point = text_and_point(course, ref)
         rows.append(
             f"| [{ref.id}: {md_escape(lesson_title(course, ref))}]({path}) | {text}, {point} "
-            f"| {ref.self_study_minutes} | {load.core_minutes} | {load.full_minutes} | [launch]({binder_url(course, path)}) |"
+            f"| {ref.self_study_minutes} | {load.core_minutes} | {load.full_minutes} | {launch_cell(course, path)} |"
         )
     for name, label in ((course.map.trainer, "Vocabulary review (Leitner trainer)"), (course.map.progress_page, "My progress (export, import, reset)")):
         if name:
             path = f"notebooks/{name}.ipynb"
-            rows.append(f"| [{label}]({path}) | whole course | 10 | | | [launch]({binder_url(course, path)}) |")
+            rows.append(f"| [{label}]({path}) | whole course | 10 | | | {launch_cell(course, path)} |")
     return "\n".join(rows) + "\n\n" + estimate_note()
 
 

@@ -12,7 +12,7 @@ from ..views.i18n import say
 from .course_pages import text_and_point
 from .lesson_pages import lesson_title
 from .markdown import md_escape
-from .readme import binder_url
+from .readme import launch_cell
 
 GITIGNORE = """\
 # environments and caches
@@ -40,16 +40,16 @@ def lessons_table(course: Course, branch: str) -> str:
     """Every notebook with a link and a Binder launch link."""
     rows = ["| notebook | text, plan point | self-study minutes | open on Binder |", "|---|---|---|---|"]
     start = f"notebooks/{course.map.start_page}.ipynb"
-    rows.append(f"| [Start here]({start}) | course overview | 5 | [launch]({binder_url(course, start, branch)}) |")
+    rows.append(f"| [Start here]({start}) | course overview | 5 | {launch_cell(course, start, branch)} |")
     for ref in course.map.lessons:
         path = f"notebooks/{ref.notebook}.ipynb"
         text, point = text_and_point(course, ref)
         rows.append(f"| [{ref.id}: {md_escape(lesson_title(course, ref))}]({path}) | {text}, {point} "
-                    f"| {ref.self_study_minutes} | [launch]({binder_url(course, path, branch)}) |")
+                    f"| {ref.self_study_minutes} | {launch_cell(course, path, branch)} |")
     for name, label in ((course.map.trainer, "Vocabulary review"), (course.map.progress_page, "My progress (export, import, reset)")):
         if name:
             path = f"notebooks/{name}.ipynb"
-            rows.append(f"| [{label}]({path}) | whole course | 10 | [launch]({binder_url(course, path, branch)}) |")
+            rows.append(f"| [{label}]({path}) | whole course | 10 | {launch_cell(course, path, branch)} |")
     return "\n".join(rows)
 
 

@@ -12,7 +12,7 @@ import io
 from collections import Counter
 from pathlib import Path
 
-from .exports import Skip, Skipped, read_progress
+from .class_files import Skip, Skipped, read_progress
 
 KIND_WORDS = {"self_credited": "means the same (self-credited)", "should_be_accepted": "should be accepted (reported)"}
 

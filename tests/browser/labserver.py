@@ -215,3 +215,20 @@ def launch_chromium(playwright: Any, home: Path) -> Any:
     env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"))
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, env=env,
                                       args=[*CHROMIUM_ARGS, "--disable-breakpad", "--disable-crash-reporter"])
+
+
+class AppServer(LabServer):
+    """The course as an app: the command `make app` runs (lessonkit/app_server.py), on
+    127.0.0.1 over the same kind of temporary copy, with a token and no browser."""
+
+    def command(self) -> list[str]:
+        from lessonkit.app_server import app_command
+
+        return [*app_command(self.course, "127.0.0.1", self.port, open_browser=False),
+                "--ServerApp.port_retries=0", f"--IdentityProvider.token={self.token}"]
+
+    def url(self, path: str, reset: bool = True) -> str:
+        """The app page of `path` (relative to the server root)."""
+        from lessonkit.app_server import app_url_path
+
+        return f"{self.base}{app_url_path(quote(path))}?token={self.token}"

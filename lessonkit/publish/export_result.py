@@ -1,0 +1,21 @@
+"""What one `lessonkit export FORMAT OUT` run wrote: the files and the counts it reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Exported:
+    """The files an export wrote (inside OUT) and what they hold, e.g. {"notes": 89}."""
+
+    paths: tuple[Path, ...]
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        """One line per file, then the counts, as the command prints them."""
+        lines = [f"wrote {path}" for path in self.paths]
+        if self.counts:
+            lines.append(", ".join(f"{count} {what}" for what, count in self.counts.items()))
+        return "\n".join(lines)
