@@ -117,3 +117,9 @@ def test_the_command_writes_the_files(mini, mini_root: Path, tmp_path: Path, cap
     assert (out / "glossary-riv.tsv").is_file() and (out / ANSWER_SHEET).is_file()
     items = sum(len(exercise.items) for _lesson, exercise in mini.all_exercises())
     assert f"{items} answer rows" in capsys.readouterr().out
+
+
+def test_the_command_summary_counts_in_words():
+    from lessonkit.publish.export_result import Exported
+
+    assert Exported((), {"decks": 1, "categories": 1, "notes": 2}).summary() == "1 deck, 1 category, 2 notes"

@@ -17,5 +17,12 @@ class Exported:
         """One line per file, then the counts, as the command prints them."""
         lines = [f"wrote {path}" for path in self.paths]
         if self.counts:
-            lines.append(", ".join(f"{count} {what}" for what, count in self.counts.items()))
+            lines.append(", ".join(f"{count} {_number(what, count)}" for what, count in self.counts.items()))
         return "\n".join(lines)
+
+
+def _number(what: str, count: int) -> str:
+    """"1 deck", "1 category", "2 decks": the counts are named in the plural."""
+    if count != 1 or not what.endswith("s"):
+        return what
+    return what[:-3] + "y" if what.endswith("ies") else what[:-1]
