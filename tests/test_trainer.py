@@ -594,3 +594,29 @@ def test_an_export_that_cannot_be_written_is_a_sentence(mini, store, tmp_path):
     assert page.message.value.startswith("The export could not be written next to this notebook (")
     page.language.code = "ru"
     assert "Не удалось записать экспорт" in page.message.value
+
+
+# --- as an app (Voilà): no file browser, so an export is a download link ------------------------
+
+
+def test_an_export_in_the_app_is_a_download_link_through_the_server(mini, store, tmp_path, monkeypatch):
+    from lessonkit.views.app_mode import download_url
+
+    monkeypatch.setenv("VOILA_REQUEST_URL", "https://hub.example.edu/user/ana/voila/render/notebooks/11-my-progress.ipynb?token=t")
+    monkeypatch.setenv("VOILA_BASE_URL", "/user/ana/")
+    page = page_for(mini, store, tmp_path)
+    target = page.export()
+    href = f"/user/ana/files/notebooks/{target.name}?download=1"
+    assert f'<a href="{href}" download="{target.name}" style=' in page.message.value
+    assert "Download it to keep it" in page.message.value
+    page.language.code = "ru"  # the message follows the switch and keeps its link
+    assert f'<a href="{href}"' in page.message.value and 'lang="ru"' in page.message.value
+    assert download_url("x.json", {}) is None  # JupyterLab: the file browser, as before
+    assert download_url("a b.json", {"VOILA_REQUEST_URL": "http://127.0.0.1:8866/voila/render/top.ipynb"}) == "/files/a%20b.json?download=1"
+
+
+def test_an_export_in_jupyterlab_points_to_the_file_browser(mini, store, tmp_path, monkeypatch):
+    monkeypatch.delenv("VOILA_REQUEST_URL", raising=False)
+    page = page_for(mini, store, tmp_path)
+    page.export()
+    assert "file browser" in page.message.value and "<a " not in page.message.value

@@ -137,7 +137,7 @@ def build_progress_page(course: Course) -> str:
     nb.markdown(
         "## Keep your progress\n\n"
         "**On Binder your files are deleted when the session ends** (after about ten idle minutes). "
-        f"Press {control('export')}, then download the file it names (right-click it in the file browser → *Download*). "
+        f"Press {control('export')}, then download the file it names (in JupyterLab, right-click it in the file browser → *Download*; in the app, click its name). "
         f"Next time, press {control('import')} and choose that file. A file that is not a progress file is refused and nothing changes. "
         f"To start again, tick {control('reset_confirm')} and press {control('reset')}: a copy of the old file is kept.\n\n"
         f'<div lang="ru">\n\n**На Binder файлы удаляются по окончании сеанса.** Нажмите {control_ru("export")} и скачайте файл; '

@@ -83,7 +83,7 @@ def student_readme(course: Course, branch: str = "main") -> str:
     export = (
         f"- **Export it** before a Binder session ends: on [My progress](notebooks/{course.map.progress_page}.ipynb), "
         f"type your name (or a pseudonym) and press {b('export')}, then download the `my-progress-*.json` file it names "
-        f"(right-click it in the file browser → *Download*). Send that file to your instructor if asked. {b('import')} "
+        f"(in JupyterLab, right-click it in the file browser → *Download*; in the app, click its name). Send that file to your instructor if asked. {b('import')} "
         "brings it back next time.\n" if course.map.progress_page else ""
     )
     return f"""# {md_escape(course.map.title)}

@@ -213,6 +213,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "dates_contradict": {"en": "(dates contradict: see note)", "ru": "(даты противоречат друг другу: см. примечание)"},
     # the progress page
     "export": {"en": "Export progress", "ru": "Экспортировать прогресс"},
+    "exported_app": {
+        "en": "Saved as {detail}. Download it to keep it: click the name (you can import it again on this page).",
+        "ru": "Сохранено как {detail}. Скачайте файл, чтобы сохранить его у себя: щёлкните по имени (потом его можно импортировать на этой странице).",
+    },
     "exported": {
         "en": "Saved as {detail} next to this notebook: right-click it in the file browser and choose Download.",
         "ru": "Сохранено как {detail} рядом с этой тетрадью: щёлкните по файлу правой кнопкой в списке файлов и выберите Download (Скачать).",

@@ -21,6 +21,7 @@ from ..content.model import Course
 from ..learner.progress import ProgressImportError, ProgressStore
 from ..learner.safe_files import reason
 from . import feedback
+from .app_mode import download_url
 from .i18n import Language, say
 from .language import InterfaceLanguage
 from .progress_summary import Missed, lesson_rows, most_missed, score_cell
@@ -103,7 +104,9 @@ class ProgressPage:
         the store's notice, so whatever shows the notice is redrawn too.
         """
         self._said = (key, detail)
-        self.message.value = feedback.text(key, self.lang, detail=detail)
+        download = download_url(detail) if key == "exported_app" else None
+        self.message.value = (f'<span{lang_attribute(self.lang)}>{say_linked(key, self.lang, "detail", detail, download, download=True)}</span>'
+                              if download else feedback.text(key, self.lang, detail=detail))
         for saved in self.after_save:
             saved()
 
@@ -244,7 +247,8 @@ class ProgressPage:
         except OSError as error:  # a read-only notebook folder: a sentence, not a traceback
             self.tell("export_failed", reason(error))
             return None
-        self.tell("exported", target.name)
+        # An app (Voilà) has no file browser: the message links the file for download.
+        self.tell("exported_app" if download_url(target.name) else "exported", target.name)
         return target
 
     def import_upload(self) -> None:

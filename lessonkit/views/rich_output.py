@@ -29,14 +29,18 @@ def lang_attribute(lang: Language) -> str:
     return ' lang="ru"' if lang == "ru" else ""
 
 
-def link(href: str, label: str) -> str:
-    """A relative link to a notebook beside this one (the href and label are escaped here)."""
+def link(href: str, label: str, download: bool = False) -> str:
+    """A relative link to a notebook beside this one, or (`download`) to a file to save
+    (the href and label are escaped here)."""
     # nowrap: a lesson id such as "IOM-1" would otherwise break at its hyphen
-    return f'<a href="{escape(href, quote=True)}" style="white-space:nowrap">{escape(label)}</a>'
+    # A download link sits in an HTML widget, which gives links no colour of their own.
+    saved = f' download="{escape(label, quote=True)}"' if download else ""
+    look = "white-space:nowrap" + (";color:var(--jp-content-link-color,#1a5fb4);text-decoration:underline" if download else "")
+    return f'<a href="{escape(href, quote=True)}"{saved} style="{look}">{escape(label)}</a>'
 
 
-def say_linked(key: str, lang: Language, name: str, label: str, href: str) -> str:
+def say_linked(key: str, lang: Language, name: str, label: str, href: str, download: bool = False) -> str:
     """The interface string `key` as HTML, its `{name}` placeholder a link to `href`."""
     marker = "\x00"
     before, _, after = say(key, lang, **{name: marker}).partition(marker)
-    return f"{escape(before)}{link(href, label)}{escape(after)}"
+    return f"{escape(before)}{link(href, label, download)}{escape(after)}"

@@ -2,7 +2,8 @@
 
 A learner opens IOM-1 through the app server, sees the text and the exercises and no code,
 does an exercise, switches to Russian, and follows the lesson's link to the next lesson,
-which opens as an app page in Russian. Neither page shows an error output, a widget
+which opens as an app page in Russian, then exports the progress from the progress page as
+a download (an app has no file browser). No page shows code, an error output, a widget
 error or a horizontal scrollbar.
 """
 
@@ -80,7 +81,7 @@ def no_code(page, where: str) -> list[str]:
 
 def test_lessons_open_as_app_pages_without_code(app, browser, course_map):
     first, second = course_map.lessons[0], course_map.lessons[1]
-    context = browser.new_context(viewport=VIEWPORT)
+    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(60_000)
     seen: list[str] = []
@@ -110,6 +111,20 @@ def test_lessons_open_as_app_pages_without_code(app, browser, course_map):
         seen += no_code(page, second.id) + problems(page, second.id)
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"app-{second.id}-ru.png"))
+
+        # The progress page has no file browser to fetch an export from: the export is a download link.
+        page.locator(f"a[href='{course_map.progress_page}.ipynb']").first.click()
+        page.wait_for_url(f"**/voila/render/notebooks/{course_map.progress_page}.ipynb*", timeout=60_000)
+        page.get_by_role("button", name="Экспортировать прогресс").click()
+        saved_link = page.locator(f"{OUTPUTS} a[download]")
+        saved_link.wait_for(timeout=30_000)
+        saved_link.scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / "app-progress-export-ru.png"))
+        with page.expect_download() as download:
+            saved_link.click()
+        exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+        assert exercise_id in json.dumps(exported), "the downloaded export lacks the exercise checked in the app"
+        seen += no_code(page, "progress page") + problems(page, "progress page")
     except Exception:
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "app-failure.png"), full_page=True)
