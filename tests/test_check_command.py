@@ -157,6 +157,9 @@ BROKEN: list[tuple[str, str, Callable[[Path], None], list[str]]] = [
      [LESSON3, "RIV3-01", "a speaking task needs `prepare_minutes` and `speak_minutes`", "add both"]),
     ("writing task with a speaking time", LESSON, lambda p: edit_yaml(p, lambda d: exercise(d, 11)["items"][0].update(prepare_minutes=3)),
      [LESSON, "RIV1-11", "prepare_minutes is only for speaking tasks", "remove it, or set `mode: speaking`"]),
+    ("a Russian self-check list of another length", LESSON2,
+     lambda p: edit_yaml(p, lambda d: exercise(d, 2)["items"][0].update(checklist_ru=["Я писал по-русски."])),
+     [LESSON2, "RIV2-02", "checklist_ru has 1 points and checklist 3", "give the same points in the same order"]),
     ("answer language neither en nor ru", LESSON2, lambda p: edit_yaml(p, lambda d: exercise(d, 2)["items"][0].update(answer_lang="de")),
      [LESSON2, "RIV2-02", "answer_lang: input should be 'en' or 'ru'"]),
     # capstones: no plan point, a title, nothing new read

@@ -612,3 +612,16 @@ def test_a_speaking_task_has_notes_times_and_a_self_check(mini):
     item = view.spec["items"][0]
     assert item["box_label"] == "Ваши заметки для подготовки" and item["prompt"].startswith("Выступите на круглом столе")
     assert task_text(view).startswith("Подготовка: 3 мин · Выступление: 1 мин")
+
+
+def test_a_self_check_list_follows_the_interface_language(mini):
+    session = LessonSession(mini, "RIV-2")
+    view = session.show("RIV2-02")
+    item = view.spec["items"][0]
+    assert item["checklist"][0] == "I wrote in Russian." and item["checklist_lang"] == "en"
+    check(view, {"text": "Дунай берёт начало в Германии (R-01), Рейн в Альпах (R-03).", "ticked": [0, 1]})
+    session.set_language("ru")
+    item = view.spec["items"][0]
+    assert item["checklist"] == ["Я писал по-русски.", "Для каждого пункта указан источник.", "Я не добавил ничего, чего нет в тексте."]
+    assert item["checklist_lang"] == "ru"
+    assert view.responses[0]["ticked"] == [0, 1]  # ticks are kept by number across the switch

@@ -158,6 +158,7 @@ class OpenTaskItem(Item):
     prompt_ru: NonEmpty | None = None  # shown when the interface is Russian
     model_answer: NonEmpty
     checklist: list[NonEmpty] = Field(min_length=1)
+    checklist_ru: list[NonEmpty] = []  # the same points in Russian, shown when the interface is Russian
     min_words: int = Field(default=1, ge=1)  # writing only: speaking notes may be empty
     max_words: int | None = Field(default=None, ge=1)  # for speaking: the notes' limit (key words, not a script)
     mode: Literal["writing", "speaking"] = "writing"
@@ -176,6 +177,9 @@ class OpenTaskItem(Item):
             raise ValueError(f"{' and '.join(timed)} {'are' if len(timed) > 1 else 'is'} only for speaking tasks; remove it, or set `mode: speaking`")
         if self.max_words is not None and self.max_words < self.min_words:
             raise ValueError(f"max_words {self.max_words} is below min_words {self.min_words}; swap them")
+        if self.checklist_ru and len(self.checklist_ru) != len(self.checklist):
+            raise ValueError(f"checklist_ru has {len(self.checklist_ru)} points and checklist {len(self.checklist)}; "
+                             "give the same points in the same order (a ticked point is kept by its number)")
         return self
 
 

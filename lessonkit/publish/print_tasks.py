@@ -130,7 +130,10 @@ def task_meta(item: Any) -> str:
 
 def checklist(item: Any) -> str:
     head = "Self-check after you speak" if item.mode == "speaking" else "Self-check before you hand in"
-    ticks = "".join(f"<li>{box()} <span>{e(point)}</span></li>" for point in item.checklist)
+    # On paper both languages: the Russian under each point, as the notebook's switch would show it.
+    russian = item.checklist_ru or [None] * len(item.checklist)
+    ticks = "".join(f"<li>{box()} <span>{e(point)}{f'<br>{ru(point_ru)}' if point_ru else ''}</span></li>"
+                    for point, point_ru in zip(item.checklist, russian))
     return f'<p class="label meta"><b>{head}</b></p><ul class="checklist">{ticks}</ul>'
 
 

@@ -56,6 +56,8 @@ def answer_key_table(exercise: Any) -> str:
             extras.append(f"Red flag “{md_escape(flag.term)}”: {md_escape(flag.message)}")
         if getattr(item, "checklist", None):
             extras.append(task_line(item) + "Self-check list: " + "; ".join(md_escape(c) for c in item.checklist) + ".")
+            if getattr(item, "checklist_ru", None):
+                extras.append('<span lang="ru">Список самопроверки: ' + "; ".join(md_escape(c) for c in item.checklist_ru) + ".</span>")
     return "\n".join(rows) + ("\n\n" + "\n\n".join(extras) if extras else "")
 
 

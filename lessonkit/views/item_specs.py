@@ -95,6 +95,7 @@ def _open_spec(kind: KindDefinition, exercise: Any, index: int, lang: Language) 
     item = exercise.items[index]
     speaking = item.mode == "speaking"
     russian_prompt = lang == "ru" and item.prompt_ru
+    russian_checklist = lang == "ru" and bool(item.checklist_ru)
     return {
         "prompt": item.prompt_ru if russian_prompt else item.prompt,
         "prompt_lang": "ru" if russian_prompt else "en",
@@ -104,7 +105,8 @@ def _open_spec(kind: KindDefinition, exercise: Any, index: int, lang: Language) 
         "box_label": say("notes_label" if speaking else "your_answer", lang),
         "checklist_label": say("self_check_speaking" if speaking else "self_check", lang),
         "counter": say("word_counter", lang, n="{n}"),
-        "checklist": list(item.checklist),
+        "checklist": list(item.checklist_ru if russian_checklist else item.checklist),
+        "checklist_lang": "ru" if russian_checklist else "en",
         "rows": 5 if speaking else 8,
     }
 

@@ -193,7 +193,7 @@ function openItem(item, n, value, ids, { labels }) {
   const checks = item.checklist.map((point, k) => {
     const input = h("input", { type: "checkbox", id: `${id}-c${k}`, "data-focus": `${n}-c${k}` });
     input.checked = ticked.has(k);
-    return [input, h("label", { for: `${id}-c${k}`, className: "lk-option" }, [input, h("span", { lang: "en", text: point })])];
+    return [input, h("label", { for: `${id}-c${k}`, className: "lk-option" }, [input, h("span", { lang: item.checklist_lang || "en", text: point })])];
   });
   const list = h("fieldset", { className: "lk-checklist" }, [h("legend", { text: item.checklist_label || labels.self_check }), ...checks.map(([, label]) => label)]);
   const box = h("div", { className: "lk-typed" }, [h("label", { for: id, className: "lk-box-label", text: boxLabel }), area, counter]);
