@@ -23,7 +23,8 @@ from html import unescape
 import pytest
 
 from lessonkit.learner.progress import ProgressStore
-from lessonkit.views.exercise_widget import STATIC, ExerciseWidget
+from lessonkit.views.course_widget import STATIC
+from lessonkit.views.exercise_widget import ExerciseWidget
 from lessonkit.views.language import InterfaceLanguage
 from lessonkit.views.progress_page import ProgressPage
 from lessonkit.views.trainer import VocabularyTrainer

@@ -15,7 +15,7 @@ import pytest
 from lessonkit.content import exercise_model
 from lessonkit.content.kinds import DEFINITIONS, KINDS, answer_text, check, key_responses, kind_of
 from lessonkit.marking import answers
-from lessonkit.views.exercise_widget import STATIC
+from lessonkit.views.course_widget import STATIC
 from lessonkit.views.item_specs import CONTROLS, checker_input, empty_response, item_spec
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -196,7 +196,7 @@ def test_data_text_reaches_the_browser_as_plain_text(mini):
 
 def test_the_browser_never_writes_markup_from_data():
     """The views' scripts set text with textContent; innerHTML would run an onerror."""
-    from lessonkit.views.exercise_widget import STATIC
+    from lessonkit.views.course_widget import STATIC
 
     for script in STATIC.glob("*.js"):
         source = script.read_text(encoding="utf-8")
@@ -625,3 +625,19 @@ def test_a_self_check_list_follows_the_interface_language(mini):
     assert item["checklist"] == ["Я писал по-русски.", "Для каждого пункта указан источник.", "Я не добавил ничего, чего нет в тексте."]
     assert item["checklist_lang"] == "ru"
     assert view.responses[0]["ticked"] == [0, 1]  # ticks are kept by number across the switch
+
+
+def test_every_course_widget_sends_the_front_end_once_asked_and_carries_only_the_loader(mini):
+    """The page loads widgets.js and lessonkit.css once, through the first widget drawn."""
+    from lessonkit.views.course_widget import STATIC, front_end
+
+    view = make(mini, "RIV1-01")
+    sent: list[dict] = []
+    view.send = lambda content, buffers=None: sent.append(content)
+    assert "__LESSONKIT_VERSION__" not in view._esm and front_end()[2] in view._esm
+    assert len(view._esm) < 4000 and not getattr(view, "_css", "")  # no 30 KB of code and style in every widget's state
+    view._handle_custom_msg({"action": "check", "responses": [None]}, [])  # not a request for the code
+    assert sent == []
+    view._handle_custom_msg({"action": "lessonkit_module"}, [])
+    assert sent == [{"lessonkit_module": (STATIC / "widgets.js").read_text(encoding="utf-8"),
+                     "lessonkit_style": (STATIC / "lessonkit.css").read_text(encoding="utf-8")}]

@@ -14,21 +14,19 @@ again: Save answer hands the responses to `on_save` and marks nothing; the lesso
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-import anywidget
 import traitlets
 
 from ..content.kinds import check, kind_of
 from ..marking.answers import ExerciseResult
 from . import feedback
+from .course_widget import CourseWidget
 from .feedback import Line
 from .i18n import Language, say
 from .item_specs import checker_input, empty_response, item_spec, restored_response
 from .language import FollowsLanguage, InterfaceLanguage
 
-STATIC = Path(__file__).parent / "static"
 ACTIONS = ("check", "hint", "answer", "retry", "save", "self_credit", "report")
 # Where the checker may be wrong about a right answer (many ways to say one meaning), the
 # learner can count it as right on their own word, and report it for the course's authors:
@@ -36,11 +34,8 @@ ACTIONS = ("check", "hint", "answer", "retry", "save", "self_credit", "report")
 CLAIM_KINDS = {"self_credit": "self_credited", "report": "should_be_accepted"}
 
 
-class ExerciseWidget(FollowsLanguage, anywidget.AnyWidget):
+class ExerciseWidget(FollowsLanguage, CourseWidget):
     """Check, Hint, Show answer (after a first try) and Try again over one exercise."""
-
-    _esm = STATIC / "widgets.js"
-    _css = STATIC / "lessonkit.css"
 
     view = traitlets.Unicode("exercise").tag(sync=True)  # widgets.js draws every course widget
     spec = traitlets.Dict().tag(sync=True)

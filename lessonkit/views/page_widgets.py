@@ -10,18 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import anywidget
 import traitlets
 
-from .exercise_widget import STATIC
+from .course_widget import CourseWidget
 from .feedback import Line
 from .i18n import Language, say
 from .language import FollowsLanguage, InterfaceLanguage
 
 
-class PageWidget(FollowsLanguage, anywidget.AnyWidget):
-    _esm = STATIC / "widgets.js"
-    _css = STATIC / "lessonkit.css"
+class PageWidget(FollowsLanguage, CourseWidget):
 
     view = traitlets.Unicode("line").tag(sync=True)
     css_class = traitlets.Unicode("").tag(sync=True)
