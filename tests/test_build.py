@@ -543,3 +543,23 @@ def test_the_context_card_stands_under_before_you_read_even_after_a_retrieval_bl
         exercises = under[0].exercises if under else []
         retrieval_only = bool(exercises) and all(re.search(r"-R\d+$", e) for e in exercises)
         assert under and under[0].stage == "pre_reading" and not retrieval_only, (ref.id, heading)
+
+
+def test_a_timed_reread_is_an_instruction_in_both_languages_linked_to_where_the_paragraphs_are(mini_copy):
+    import yaml
+
+    from lessonkit.content.load import load_course
+    from lessonkit.publish.lesson_pages import build_lesson
+
+    path = mini_copy / "data" / "lessons" / "riv-2.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["sections"][0]["timed_reread"] = {"paragraphs": ["R-01", "R-02"], "minutes": 2}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    course = load_course(mini_copy / "data")
+    ref = next(ref for ref in course.map.lessons if ref.id == "RIV-2")
+    first = course.map.lessons[0]
+    text = "\n".join(cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+                     for cell in json.loads(build_lesson(course, ref))["cells"])
+    assert f"**Timed re-read, 2 min.** Re-read R-01, R-02 in [{first.id}]({first.notebook}.ipynb) against the clock" in text
+    assert f"<b>Чтение на время, 2 мин.</b> Перечитайте R-01, R-02 — в тетради [{first.id}]({first.notebook}.ipynb)" in text
+    assert text.index("Timed re-read") < text.index("Read R-01 again before the Rhine.")  # it opens the section

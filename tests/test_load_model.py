@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from lessonkit.content import load_model
 from lessonkit.content.exercise_model import EXERCISE_KINDS
@@ -86,3 +87,23 @@ def test_a_stated_time_below_the_core_is_one_problem_with_both_figures(mini):
     assert "everything: about 24" in problem.what
     assert "part: optional" in problem.fix and "self_study_minutes: 15" in problem.fix
     assert check_load(mini, "data/course.yml") == []
+
+
+def test_a_timed_reread_counts_its_own_minutes_in_the_core_or_the_optional_work(mini_copy):
+    from lessonkit.content.load import load_course
+
+    def edit_yaml(path, change):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    before = lesson_load(load_course(mini_copy / "data").lessons["RIV-2"], load_course(mini_copy / "data").paragraphs)
+    lesson_file = mini_copy / "data" / "lessons" / "riv-2.yml"
+    edit_yaml(lesson_file, lambda d: d["sections"][0].update(timed_reread={"paragraphs": ["R-01"], "minutes": 3}))
+    course = load_course(mini_copy / "data")
+    timed = lesson_load(course.lessons["RIV-2"], course.paragraphs)
+    assert timed.core == pytest.approx(before.core + 3) and timed.optional_work == pytest.approx(before.optional_work)
+    edit_yaml(lesson_file, lambda d: d["sections"][0]["timed_reread"].update(part="optional"))
+    course = load_course(mini_copy / "data")
+    optional = lesson_load(course.lessons["RIV-2"], course.paragraphs)
+    assert optional.core == pytest.approx(before.core) and optional.full == pytest.approx(before.full + 3)

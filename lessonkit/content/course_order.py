@@ -143,4 +143,10 @@ def check_order(course: model.Course) -> list[Problem]:
                 else:
                     problems.append(Problem(name, item, f"refers to {pid}, which a learner first reads in {where}, later in the course",
                                             f"order {where} before this lesson in data/course.yml, or build the item on a paragraph read by now"))
+        for section in lesson.sections:
+            for pid in section.timed_reread.paragraphs if section.timed_reread else []:
+                when, where = read.get(pid, (None, None))
+                if when == position:
+                    problems.append(Problem(name, f"section {section.title!r}", f"the timed re-read lists {pid}, which this lesson reads for the first time",
+                                            "re-read paragraphs of an earlier lesson, or move the paragraph to `paragraphs`"))
     return problems

@@ -110,7 +110,8 @@ def check_lesson(
             shown[exercise_id] = shown.get(exercise_id, 0) + 1
             if exercise_id not in ids and exercise_id not in broken:
                 problems.append(Problem(name, exercise_id, f"section {section.title!r} shows an exercise that does not exist", "add the exercise or correct the id"))
-        for pid in section.paragraphs + section.reread:
+        timed = section.timed_reread.paragraphs if section.timed_reread else []
+        for pid in section.paragraphs + section.reread + timed:
             if pid not in course_paragraphs:
                 problems.append(Problem(name, pid, f"section {section.title!r} names an unknown paragraph id", "use an id from data/texts/"))
     for exercise_id in ids:

@@ -5,7 +5,9 @@ data/README.md, "Load"), not measurements: change them here and every estimate, 
 course map and `lessonkit check` follow. An estimate has two halves: the reading (new
 text and re-read text, needed whatever one does) and the exercises. The core estimate is
 the reading and the exercises marked `part: core`; the full estimate is the reading and
-every exercise. Pure: no I/O, nothing but arithmetic over the records.
+every exercise. A section's timed re-read counts its own minutes (the clock is part of the
+task), in the core or the optional work as its `part` says. Pure: no I/O, nothing but
+arithmetic over the records.
 """
 
 from __future__ import annotations
@@ -132,14 +134,15 @@ def lesson_load(lesson: Lesson, paragraphs: dict[str, Paragraph]) -> LessonLoad:
     reread_words = word_count(paragraphs[pid] for pid in reread_ids if pid in paragraphs)
     core = [exercise for exercise in lesson.exercises if exercise.part == "core"]
     optional = [exercise for exercise in lesson.exercises if exercise.part != "core"]
+    timed = [section.timed_reread for section in lesson.sections if section.timed_reread]
     return LessonLoad(
         new_words=new_words,
         reread_words=reread_words,
         core_exercises=len(core),
         optional_exercises=len(optional),
         reading=new_words / READING_NEW_WORDS_PER_MINUTE + reread_words / REREADING_WORDS_PER_MINUTE,
-        core_work=sum(exercise_minutes(exercise) for exercise in core),
-        optional_work=sum(exercise_minutes(exercise) for exercise in optional),
+        core_work=sum(exercise_minutes(exercise) for exercise in core) + sum(t.minutes for t in timed if t.part == "core"),
+        optional_work=sum(exercise_minutes(exercise) for exercise in optional) + sum(t.minutes for t in timed if t.part != "core"),
     )
 
 

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from .exercise_model import Exercise
-from .plan_model import Material, Routes, RubricCriterion
+from .plan_model import Material, Routes, RubricCriterion, TimedReread
 from .record import ExerciseId, NonEmpty, ParagraphId, Record
 
 LessonId = Annotated[str, StringConstraints(pattern=r"^[A-Z]+-\d+$")]
@@ -125,6 +125,7 @@ class Section(Record):
     intro_ru: str = ""  # shown under `intro` (Markdown), marked Russian
     paragraphs: list[ParagraphId] = []
     reread: list[ParagraphId] = []
+    timed_reread: TimedReread | None = None  # opens the section: earlier paragraphs against the clock
     timeline: bool = False
     exercises: list[ExerciseId] = []
 

@@ -15,7 +15,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from .record import ExerciseId, NonEmpty, Record
+from .record import ExerciseId, NonEmpty, ParagraphId, Record
 
 MaterialId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")]
 
@@ -24,6 +24,17 @@ MaterialId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-
 # students reporting back. A hyphen is read as the en dash.
 INTERACTIONS = ("T–Ss", "Ss–T", "individual", "pairs", "groups", "whole class", "mingle")
 _ARROW = re.compile(r"\s*(?:→|->)\s*")
+
+
+class TimedReread(Record):
+    """A fluency task that opens a section: paragraphs read in earlier lessons, re-read
+    against the clock, then the section's questions from memory. The build writes the
+    instruction (English and Russian, with a link to where the paragraphs are) and the load
+    model counts its minutes in the core, or in the optional work."""
+
+    paragraphs: list[ParagraphId] = Field(min_length=1)
+    minutes: int = Field(ge=1, le=10)
+    part: Literal["core", "optional"] = "core"
 
 
 class RouteStep(Record):

@@ -35,13 +35,13 @@ their paragraph ids; the exercise's hint is its Moodle hint.
 from __future__ import annotations
 
 import os
-import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 from ..content.model import Course, Lesson, LessonRef
 from .export_result import Exported
+from .markdown import paragraph_runs
 from .moodle_questions import h, questions, ru, sub, text_field
 
 FILE_NAME = "question-bank.xml"
@@ -61,22 +61,6 @@ def category(course: Course, ref: LessonRef) -> ET.Element:
     goals = "".join(f"<li>{h(goal)}</li>" for goal in lesson.goals)
     text_field(node, "info", f"<p>{h(course.map.title)}: lesson {h(ref.id)}.</p><p>Goals:</p><ul>{goals}</ul>")
     return node
-
-
-def paragraph_runs(pids: list[str]) -> str:
-    """"I-01, I-02, I-03, I-05" as a teacher cites them: "I-01–I-03, I-05"."""
-    runs: list[list[str]] = []
-    for pid in pids:
-        if runs and _next_id(runs[-1][-1]) == pid:
-            runs[-1].append(pid)
-        else:
-            runs.append([pid])
-    return ", ".join(run[0] if len(run) == 1 else ", ".join(run) if len(run) == 2 else f"{run[0]}–{run[-1]}" for run in runs)
-
-
-def _next_id(pid: str) -> str:
-    found = re.fullmatch(r"(.*?)(\d+)", pid)
-    return f"{found[1]}{int(found[2]) + 1:0{len(found[2])}d}" if found else ""
 
 
 def reading(course: Course, lesson: Lesson, exercise_id: str) -> str:

@@ -8,11 +8,12 @@ from __future__ import annotations
 from itertools import takewhile
 
 from ..content import model
+from ..content.course_order import first_read
 from ..content.key_words import key_words_frame
 from ..content.load_model import lesson_load
 from ..content.model import Course
 from ..views.i18n import say
-from .markdown import cell_text, control, control_ru, md_escape, note_block, passage_markdown, ru
+from .markdown import cell_text, control, control_ru, md_escape, note_block, paragraph_runs, passage_markdown, ru
 from .notebook_writer import NotebookWriter
 
 
@@ -72,6 +73,25 @@ def time_lines(course: Course, ref: model.LessonRef) -> str:
         f"*Exercises marked **{core_en}** carry the lesson's goals; **{optional_en}** ones are extra practice.*  \n"
         + ru(f"«{core_ru}» — упражнения, которые ведут к целям урока; «{optional_ru}» — практика сверх основного.")
     )
+
+
+def timed_reread_markdown(course: Course, timed: model.TimedReread) -> str:
+    """A section's timed re-read in both languages, each group of paragraphs linked to the
+    notebook of the lesson that first reads it (a learner re-reads it there)."""
+    read = first_read(course)
+    notebooks = {ref.id: ref.notebook for ref in course.map.lessons}
+    groups: dict[str, list[str]] = {}
+    for pid in timed.paragraphs:
+        groups.setdefault(read.get(pid, (0, ""))[1], []).append(pid)
+    where = "; ".join(f"{paragraph_runs(pids)} in [{lesson}]({notebooks[lesson]}.ipynb)" if lesson in notebooks else paragraph_runs(pids)
+                      for lesson, pids in groups.items())
+    where_ru = "; ".join(f"{paragraph_runs(pids)} — в тетради [{lesson}]({notebooks[lesson]}.ipynb)" if lesson in notebooks
+                         else paragraph_runs(pids) for lesson, pids in groups.items())
+    optional = timed.part == "optional"
+    return (f"**Timed re-read, {timed.minutes} min{' (optional)' if optional else ''}.** Re-read {where} against the clock: "
+            "time yourself, then close the text and answer the questions below from memory.  \n"
+            f'<span lang="ru"><b>Чтение на время, {timed.minutes} мин{" (по желанию)" if optional else ""}.</b> Перечитайте {where_ru} '
+            "на время: засеките время, затем закройте текст и ответьте на вопросы ниже по памяти.</span>")
 
 
 def ru_block(markdown: str | None) -> str:
@@ -203,7 +223,8 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
         nb.code("lesson.predict()")
         nb.markdown(marked_words)
     for section in lesson.sections:
-        intro = f"\n\n{section.intro}" if section.intro else ""
+        intro = f"\n\n{timed_reread_markdown(course, section.timed_reread)}" if section.timed_reread else ""
+        intro += f"\n\n{section.intro}" if section.intro else ""
         intro += ru_block(section.intro_ru)
         if section is opening:
             nb.markdown(f"## {md_escape(section.title)}\n\n{pre_reading}")

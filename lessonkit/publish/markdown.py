@@ -6,6 +6,7 @@ knows which page it ends up on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from html import escape
 
@@ -136,3 +137,19 @@ def note_block(note: model.EditorNote | None, label: str) -> str:
     if note is None:
         return ""
     return f"> **{label}.** {md_escape(note.en)}  \n> {ru(note.ru)}"
+
+
+def paragraph_runs(pids: list[str]) -> str:
+    """"I-01, I-02, I-03, I-05" as a teacher cites them: "I-01–I-03, I-05"."""
+    runs: list[list[str]] = []
+    for pid in pids:
+        if runs and _next_id(runs[-1][-1]) == pid:
+            runs[-1].append(pid)
+        else:
+            runs.append([pid])
+    return ", ".join(run[0] if len(run) == 1 else ", ".join(run) if len(run) == 2 else f"{run[0]}–{run[-1]}" for run in runs)
+
+
+def _next_id(pid: str) -> str:
+    found = re.fullmatch(r"(.*?)(\d+)", pid)
+    return f"{found[1]}{int(found[2]) + 1:0{len(found[2])}d}" if found else ""
