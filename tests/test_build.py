@@ -560,6 +560,6 @@ def test_a_timed_reread_is_an_instruction_in_both_languages_linked_to_where_the_
     first = course.map.lessons[0]
     text = "\n".join(cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
                      for cell in json.loads(build_lesson(course, ref))["cells"])
-    assert f"**Timed re-read, 2 min.** Re-read R-01, R-02 in [{first.id}]({first.notebook}.ipynb) against the clock" in text
-    assert f"<b>Чтение на время, 2 мин.</b> Перечитайте R-01, R-02 — в тетради [{first.id}]({first.notebook}.ipynb)" in text
+    assert f"**Timed re-read, 2 min.** Against the clock, re-read R-01, R-02 in [{first.id}]({first.notebook}.ipynb): time yourself" in text
+    assert f"<b>Чтение на время, 2 мин.</b> Перечитайте на время R-01, R-02 (тетрадь [{first.id}]({first.notebook}.ipynb)): засеките" in text
     assert text.index("Timed re-read") < text.index("Read R-01 again before the Rhine.")  # it opens the section

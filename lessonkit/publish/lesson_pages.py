@@ -83,15 +83,20 @@ def timed_reread_markdown(course: Course, timed: model.TimedReread) -> str:
     groups: dict[str, list[str]] = {}
     for pid in timed.paragraphs:
         groups.setdefault(read.get(pid, (0, ""))[1], []).append(pid)
-    where = "; ".join(f"{paragraph_runs(pids)} in [{lesson}]({notebooks[lesson]}.ipynb)" if lesson in notebooks else paragraph_runs(pids)
-                      for lesson, pids in groups.items())
-    where_ru = "; ".join(f"{paragraph_runs(pids)} — в тетради [{lesson}]({notebooks[lesson]}.ipynb)" if lesson in notebooks
-                         else paragraph_runs(pids) for lesson, pids in groups.items())
+    where = [(paragraph_runs(pids), f"[{lesson}]({notebooks[lesson]}.ipynb)" if lesson in notebooks else "")
+             for lesson, pids in groups.items()]
+    en = _and([f"{runs} in {link}" if link else runs for runs, link in where], "and")
+    ru_where = _and([f"{runs} (тетрадь {link})" if link else runs for runs, link in where], "и")
     optional = timed.part == "optional"
-    return (f"**Timed re-read, {timed.minutes} min{' (optional)' if optional else ''}.** Re-read {where} against the clock: "
+    return (f"**Timed re-read, {timed.minutes} min{' (optional)' if optional else ''}.** Against the clock, re-read {en}: "
             "time yourself, then close the text and answer the questions below from memory.  \n"
-            f'<span lang="ru"><b>Чтение на время, {timed.minutes} мин{" (по желанию)" if optional else ""}.</b> Перечитайте {where_ru} '
-            "на время: засеките время, затем закройте текст и ответьте на вопросы ниже по памяти.</span>")
+            f'<span lang="ru"><b>Чтение на время, {timed.minutes} мин{" (по желанию)" if optional else ""}.</b> Перечитайте на время {ru_where}: '
+            "засеките время, затем закройте текст и ответьте на вопросы ниже по памяти.</span>")
+
+
+def _and(parts: list[str], word: str) -> str:
+    """"a", "a and b", "a, b and c" (word: "and", "и")."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {word} {parts[-1]}"
 
 
 def ru_block(markdown: str | None) -> str:
