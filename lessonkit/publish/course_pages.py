@@ -7,7 +7,7 @@ from ..content.load_model import course_loads
 from ..content.model import Course, LessonRef
 from ..views.i18n import say
 from .lesson_pages import date_banner, lesson_title
-from .markdown import control, control_ru, md_escape
+from .markdown import control, control_ru, md_escape, ru
 from .notebook_writer import NotebookWriter
 
 
@@ -128,11 +128,13 @@ def build_progress_page(course: Course) -> str:
     )
     nb.code("from lessonkit import open_progress\n\npage = open_progress()", hidden=True)
     nb.code("page.toolbar()")
-    nb.markdown("## Lessons\n\nExercises checked, items right of items checked, and when you last worked on each lesson.")
+    nb.markdown("## Lessons\n\nExercises checked, items right of items checked, and when you last worked on each lesson.  \n"
+                + ru("Уроки: сколько упражнений проверено, сколько пунктов верно из проверенных и когда вы последний раз работали над уроком."))
     nb.code("page.table()")
-    nb.markdown("## Scores by lesson")
+    nb.markdown("## Scores by lesson\n\n" + ru("Результаты по урокам."))
     nb.code("page.chart()")
-    nb.markdown("## Most often missed\n\nThe items and words you missed most, with a link back to their lesson.")
+    nb.markdown("## Most often missed\n\nThe items and words you missed most, with a link back to their lesson.  \n"
+                + ru("Больше всего ошибок: пункты и слова, в которых вы чаще всего ошибались, со ссылкой на их урок."))
     nb.code("page.missed_html()")
     nb.markdown(
         "## Keep your progress\n\n"
