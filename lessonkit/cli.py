@@ -158,13 +158,9 @@ def run_print(data_dir: Path, output: Path, lessons: list[str], html_only: bool)
     return 1 if done.problems else 0
 
 
-EXPORT_FORMATS = {
-    # format: (module under lessonkit.publish, function) — imported only when asked for,
-    # so `check` and `build` never load genanki or the XML writer.
-    "anki": ("export_anki", "export_anki"),
-    "csv": ("export_csv", "export_csv"),
-    "moodle": ("export_moodle", "export_moodle"),
-}
+# Each format is `export_<format>()` in `lessonkit/publish/export_<format>.py`, imported only
+# when asked for, so that `check` and `build` never load genanki or the XML writer.
+EXPORT_FORMATS = ("anki", "csv", "moodle")
 
 
 def run_export(data_dir: Path, fmt: str, out: Path) -> int:
@@ -173,9 +169,8 @@ def run_export(data_dir: Path, fmt: str, out: Path) -> int:
     course = _course_or_report(data_dir)
     if course is None:
         return 1
-    module, function = EXPORT_FORMATS[fmt]
     try:
-        export = getattr(import_module(f".publish.{module}", __package__), function)
+        export = getattr(import_module(f".publish.export_{fmt}", __package__), f"export_{fmt}")
     except ModuleNotFoundError as error:
         if error.name != "genanki":
             raise
@@ -267,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
                     "(one file per text) and every exercise's key as a CSV answer sheet; moodle: the exercises as a "
                     "Moodle XML question bank, one category per lesson. The answer sheet and the question bank hold "
                     "the keys: they are for teachers.")
-    export.add_argument("format", choices=sorted(EXPORT_FORMATS), help="the tool to export for")
+    export.add_argument("format", choices=EXPORT_FORMATS, help="the tool to export for")
     export.add_argument("out", type=Path, help="the folder to write into")
     args = parser.parse_args(argv)
     if args.command == "reports":

@@ -328,6 +328,10 @@ def test_every_page_shows_the_stated_time_and_the_estimates(course):
     for ref, load in zip(course.map.lessons, course_loads(course).values()):
         row = f"| {ref.self_study_minutes} | {load.core_minutes} | {load.full_minutes} |"
         assert row in course_map and row in readme, ref.id
+        # README: each lesson opens on Binder in JupyterLab and as an app (Voilà), from its own row.
+        readme_row = next(line for line in readme.splitlines() if f"](notebooks/{ref.notebook}.ipynb)" in line)
+        assert f"urlpath=lab%2Ftree%2Fnotebooks%2F{ref.notebook}.ipynb" in readme_row, ref.id
+        assert f"urlpath=voila%2Frender%2Fnotebooks%2F{ref.notebook}.ipynb" in readme_row, ref.id
         heading = nbformat.reads(outputs[f"notebooks/{ref.notebook}.ipynb"], as_version=4).cells[0].source
         assert f"Core: about {load.core_minutes} min · everything: about {load.full_minutes} min" in heading
         assert f"Основное: около {load.core_minutes} мин · всё: около {load.full_minutes} мин" in heading

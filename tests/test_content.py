@@ -14,10 +14,6 @@ from lessonkit.marking.normalise import same_answer
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def squeeze(text: str) -> str:
-    return " ".join(text.split())
-
-
 def all_items(course):
     for lesson_id, exercise in course.all_exercises():
         for n, item in enumerate(exercise.items):

@@ -66,6 +66,10 @@ def test_the_card_shows_the_sentence_with_the_term_in_bold_and_the_handout_only_
     assert barge["Russian"] == "баржа (грузовое судно)"
     assert barge["Handout"] == "баржа"  # the handout says less than the contextual translation
     assert barge["Source"] == "Rivers · paragraph R-02"
+    # A tag per lesson, so a learner can study one lesson's words: the lesson that reads the paragraph.
+    read_in = {pid: ref.id for ref in mini.map.lessons for pid in mini.lessons[ref.id].paragraph_ids}
+    for note in read["notes"]:
+        assert note[4].split() == [f"rivers::{read_in[fields_of(note)['Source'].rsplit(' ', 1)[-1]]}"]
     rise = by_term["rise"]
     assert rise["Handout"] == ""  # no handout translation
     assert rise["Note"] == "Not &quot;подниматься&quot; here."
@@ -146,3 +150,14 @@ def test_the_command_writes_the_package(mini, mini_root: Path, tmp_path: Path, c
     printed = capsys.readouterr().out
     notes = sum(len(glossary.entries) for glossary in mini.glossaries.values())
     assert f"wrote {packages[0]}" in printed and f"{notes} notes, {2 * notes} cards" in printed
+
+
+def test_without_genanki_the_command_says_what_to_install(mini_root: Path, tmp_path: Path, monkeypatch, capsys) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "genanki", None)  # as if it were not installed
+    monkeypatch.delitem(sys.modules, "lessonkit.publish.export_anki", raising=False)
+    assert main(["--data", str(mini_root / "data"), "export", "anki", str(tmp_path / "out")]) == 1
+    said = capsys.readouterr()
+    assert "the Anki export needs genanki: pip install 'genanki>=0.13'" in said.err and "Traceback" not in said.err
+    assert not (tmp_path / "out").exists()

@@ -72,6 +72,9 @@ def test_accepted_variants_are_listed_where_the_kind_has_them(mini, tmp_path: Pa
     assert sheet.loc[("RIV1-03", "2"), "key"] == "NOT GIVEN"
     assert sheet.loc[("RIV1-01", "1"), "accepted variants"] == ""
     assert sheet.loc[("RIV1-01", "1"), "evidence"] == "«It rises in the Black Forest in Germany.» (R-01)"
+    # The item's own words say what a key answers; a table row's are its given cells.
+    assert sheet.loc[("RIV1-01", "1"), "prompt"] == " ".join(mini.lessons["RIV-1"].exercise("RIV1-01").items[0].prompt.split())
+    assert sheet.loc[("RIV1-12", "1"), "prompt"] == "fact: countries the Danube flows through"
 
 
 def test_commas_quotes_tabs_and_line_breaks_survive(mini_copy: Path, tmp_path: Path) -> None:

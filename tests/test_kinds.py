@@ -52,7 +52,6 @@ def test_key_responses_pass_their_checker_on_every_item(course):
     for _, exercise in course.all_exercises():
         result = kind_of(exercise).checker(exercise, key_responses(exercise))
         assert [item.status for item in result.items] == ["right"] * len(exercise.items), exercise.id
-        assert result == check(exercise, key_responses(exercise))
         assert all(answer_text(exercise, n).strip() for n in range(len(exercise.items))), exercise.id
 
 

@@ -66,3 +66,19 @@ def test_the_command_prints_a_table_and_refuses_half_an_address(capsys):
     assert "need both --hub and --repo" in capsys.readouterr().err
     assert main(["links", "--hub", "hub.example.edu", "--repo", REPO]) == 2
     assert "--hub must be a web address" in capsys.readouterr().err
+
+
+def test_the_app_command_needs_the_built_notebooks(mini_copy, capsys):
+    import shutil
+
+    shutil.rmtree(mini_copy / "notebooks")
+    assert main(["--data", str(mini_copy / "data"), "app", "--no-browser"]) == 1
+    assert "no notebooks/ folder" in capsys.readouterr().err
+
+
+def test_make_app_runs_the_app_command():
+    from pathlib import Path
+
+    makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\napp: $(RUNTIME)\n", 1)[1].split("\n\n", 1)[0]
+    assert "$(PY) -m lessonkit app --host $(HOST) --port $(APP_PORT)" in recipe

@@ -11,7 +11,12 @@ from lessonkit.content.load_model import check_load, exercise_minutes, lesson_lo
 
 
 def test_every_exercise_kind_has_its_minutes():
-    assert set(load_model.MINUTES) == set(EXERCISE_KINDS)
+    from typing import get_args
+
+    from lessonkit.content.kinds import KINDS, LoadUnit
+
+    assert set(load_model.MINUTES) == set(get_args(LoadUnit))
+    assert set(KINDS) == set(EXERCISE_KINDS) and {kind.load for kind in KINDS.values()} <= set(load_model.MINUTES)
 
 
 @pytest.mark.parametrize(

@@ -73,13 +73,10 @@ def read_by(course: model.Course, lesson_id: str) -> set[str]:
     return {pid for pid, (when, _) in first_read(course).items() if when <= position}
 
 
-def timeline_events(course: model.Course, lesson_id: str | None) -> list[model.TimelineEvent]:
-    """The dated events a lesson's timeline shows: those read by the end of the lesson
-    (all of them outside a lesson)."""
+def timeline_events(course: model.Course, lesson_id: str) -> list[model.TimelineEvent]:
+    """The dated events a lesson's timeline shows: those read by the end of the lesson."""
     if course.timeline is None:
         return []
-    if lesson_id is None:
-        return list(course.timeline.events)
     read = read_by(course, lesson_id)
     return [event for event in course.timeline.events if event.paragraph in read]
 

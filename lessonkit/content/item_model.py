@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
+from .languages import Language
 from .record import NonEmpty, ParagraphId, Record
 
 GAP = re.compile(r"_{3,}")
@@ -134,6 +135,12 @@ class KeyTermsMixin(Record):
             )
         return self
 
+    @property
+    def key_terms_rule(self) -> str:
+        """How the checker reads an answer, in a teacher's words: "at least 2 of (grain / wheat) + (steel)"."""
+        groups = " + ".join("(" + " / ".join(group) + ")" for group in self.key_terms)
+        return f"at least {self.min_terms} of {groups}" if self.min_terms else groups
+
 
 class ShortAnswerItem(Item, KeyTermsMixin):
     prompt: NonEmpty
@@ -162,7 +169,7 @@ class OpenTaskItem(Item):
     min_words: int = Field(default=1, ge=1)  # writing only: speaking notes may be empty
     max_words: int | None = Field(default=None, ge=1)  # for speaking: the notes' limit (key words, not a script)
     mode: Literal["writing", "speaking"] = "writing"
-    answer_lang: Literal["en", "ru"] = "en"  # the language the answer is written in (a mediation into Russian: ru)
+    answer_lang: Language = "en"  # the language the answer is written in (a mediation into Russian: ru)
     reader: NonEmpty | None = None  # who the text is for: "a ministry department"
     genre: NonEmpty | None = None  # what kind of text: "справка", "a formal enquiry"
     prepare_minutes: int | None = Field(default=None, ge=1)  # speaking: time to prepare

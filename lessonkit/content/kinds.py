@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..marking import answers
 from ..marking.answers import ExerciseResult, OpenResponse
+from .languages import Language
 
 if TYPE_CHECKING:
     # The records are pydantic classes (tens of ms to build): they are imported when the
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
     from . import exercise_model
 
     ExampleSets = list[tuple[str | None, exercise_model.Examples | None]]
+
+# What one unit of an exercise's work is, for the load model's minutes (`load_model.MINUTES`):
+# an objective item, a table cell to fill, a short answer, a sentence to translate, a task.
+LoadUnit = Literal["item", "cell", "short_answer", "sentence", "task"]
 
 Checker = Callable[[Any, Sequence[Any]], ExerciseResult]
 
@@ -50,12 +55,13 @@ class KindDefinition:
     key_response: Callable[[Any], Any] = _answer  # item -> the response the key itself gives
     answer_text: Callable[[Any], str] = _answer  # item -> the key as a learner should read it
     scale: tuple[str, ...] = ()  # a judgement's fixed answers, in the order they are offered
-    stem_lang: Literal["en", "ru"] = "en"  # a Russian stem is a source text to translate
+    stem_lang: Language = "en"  # a Russian stem is a source text to translate
     # Typed answers: the authors' learner examples are judged under this rule (`fairness`).
     fairness: Literal["form", "key_terms"] | None = None
     example_sets: Callable[[Any], ExampleSets] = _one_example_set  # item -> examples per blank
     claimable: bool = False  # a wrong answer may be self-credited or reported
     shows_model_answer: bool = False  # the model answer is shown after every check
+    load: LoadUnit = "item"  # how the load model counts its minutes
 
     @property
     def record(self) -> type[exercise_model.ExerciseBase]:
@@ -133,23 +139,23 @@ DEFINITIONS: tuple[KindDefinition, ...] = (
     KindDefinition(
         "short_answer", "ShortAnswer", answers.check_key_terms,
         "short answer", "краткий ответ", control="text", stem="prompt",
-        key_response=_model_answer, answer_text=_model_answer, fairness="key_terms", claimable=True,
+        key_response=_model_answer, answer_text=_model_answer, fairness="key_terms", claimable=True, load="short_answer",
     ),
     KindDefinition(
         "translation", "Translation", answers.check_key_terms,
         "translation RU → EN", "перевод RU → EN", control="text", stem="source", stem_lang="ru",
         key_response=_model_answer, answer_text=_model_answer, fairness="key_terms", claimable=True,
-        shows_model_answer=True,
+        shows_model_answer=True, load="sentence",
     ),
     KindDefinition(
         "open_task", "OpenTask", answers.check_open_task,
         "open task", "открытое задание", control="open", stem="prompt",
-        key_response=_open_key, answer_text=_model_answer, shows_model_answer=True,
+        key_response=_open_key, answer_text=_model_answer, shows_model_answer=True, load="task",
     ),
     KindDefinition(
         "table_completion", "TableCompletion", answers.check_table,
         "table to complete", "заполнение таблицы", control="row", stem=None,
-        key_response=_row_key, answer_text=_row_text, fairness="form", example_sets=_row_example_sets,
+        key_response=_row_key, answer_text=_row_text, fairness="form", example_sets=_row_example_sets, load="cell",
     ),
 )
 

@@ -129,17 +129,15 @@ def collect(data_dir: Path, only: str | None = None, examples: bool | None = Non
         problems += found
         if timeline is not None:
             problems += check_timeline(timeline, paragraphs, name)
-    course: model.Course | None = model.Course(data_dir, course_map, texts, glossaries, lessons, timeline)
+    # Every text was read (else the return above): the course stands when its lessons do.
+    course = model.Course(data_dir, course_map, texts, glossaries, lessons, timeline)
     if only is not None:
         if only not in {ref.id for ref in course_map.lessons}:
             problems.append(Problem("data/course.yml", only, "no such lesson in the course map", "use a lesson id listed under `lessons:`"))
-        if len(texts) != len(course_map.texts) or only not in lessons:
-            course = None
-    elif course is not None and len(texts) == len(course_map.texts) and len(lessons) == len(course_map.lessons):
-        problems += check_course(course, "data/course.yml")
-    else:
-        course = None
-    return course, _sorted(problems)
+        return (course if only in lessons else None), _sorted(problems)
+    if len(lessons) != len(course_map.lessons):
+        return None, _sorted(problems)
+    return course, _sorted(problems + check_course(course, "data/course.yml"))
 
 
 def load_course(data_dir: Path | None = None, only: str | None = None, examples: bool | None = None) -> model.Course:

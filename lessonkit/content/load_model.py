@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .kinds import LoadUnit, kind_of
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -41,13 +42,6 @@ WRITING_SHORT = (30, 8.0)  # (words, minutes)
 WRITING_LONG = (90, 12.0)
 OPEN_TASK_WITHOUT_LIMIT_MINUTES = 10.0
 
-# The kinds whose items are objective items.
-OBJECTIVE_KINDS = frozenset({
-    "single_choice", "multiple_select", "true_false_not_given", "stated_inferred",
-    "matching", "gap_fill", "word_formation", "ordering",
-})
-
-
 def writing_minutes(word_limit: int | None) -> float:
     """Minutes to write a text of at most `word_limit` words (None: no limit set)."""
     if word_limit is None:
@@ -64,7 +58,7 @@ def _table_minutes(exercise: Any) -> float:
 def task_minutes(item: Any) -> float:
     """One open task: a speaking task takes its preparation and speaking time, a writing
     task the time its word limit asks for."""
-    if getattr(item, "mode", "writing") == "speaking":
+    if item.mode == "speaking":
         return float((item.prepare_minutes or 0) + (item.speak_minutes or 0))
     return writing_minutes(item.max_words)
 
@@ -73,19 +67,20 @@ def _open_minutes(exercise: Any) -> float:
     return sum(task_minutes(item) for item in exercise.items)
 
 
-# Minutes of one exercise, by kind; tests/test_load_model.py fails when a kind is missing.
-MINUTES: dict[str, Callable[[Any], float]] = {
-    **{kind: (lambda exercise: OBJECTIVE_ITEM_MINUTES * len(exercise.items)) for kind in OBJECTIVE_KINDS},
-    "table_completion": _table_minutes,
+# Minutes of one exercise, by the unit of work its kind names (`KindDefinition.load`);
+# tests/test_load_model.py fails when a unit is missing.
+MINUTES: dict[LoadUnit, Callable[[Any], float]] = {
+    "item": lambda exercise: OBJECTIVE_ITEM_MINUTES * len(exercise.items),
+    "cell": _table_minutes,
     "short_answer": lambda exercise: SHORT_ANSWER_ITEM_MINUTES * len(exercise.items),
-    "translation": lambda exercise: TRANSLATION_ITEM_MINUTES * len(exercise.items),
-    "open_task": _open_minutes,
+    "sentence": lambda exercise: TRANSLATION_ITEM_MINUTES * len(exercise.items),
+    "task": _open_minutes,
 }
 
 
 def exercise_minutes(exercise: Any) -> float:
-    """The minutes one exercise takes, by its kind and its items."""
-    return MINUTES[exercise.kind](exercise)
+    """The minutes one exercise takes, by its kind's unit of work and its items."""
+    return MINUTES[kind_of(exercise).load](exercise)
 
 
 def word_count(paragraphs: Iterable[Paragraph]) -> int:
@@ -154,11 +149,10 @@ def course_loads(course: Course) -> dict[str, LessonLoad]:
 def check_load(course: Course, name: str) -> list[Problem]:
     """A lesson whose stated self-study time is below the estimate of its core."""
     problems = []
+    loads = course_loads(course)
     for ref in course.map.lessons:
-        if ref.id not in course.lessons:
-            continue
-        load = lesson_load(course.lessons[ref.id], course.paragraphs)
-        if ref.self_study_minutes < load.core_minutes:
+        load = loads.get(ref.id)
+        if load is not None and ref.self_study_minutes < load.core_minutes:
             honest = -(-load.core_minutes // 5) * 5
             problems.append(Problem(
                 name, ref.id,

@@ -15,6 +15,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
+from .item_model import Part
 from .record import ExerciseId, NonEmpty, ParagraphId, Record
 
 MaterialId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")]
@@ -34,7 +35,7 @@ class TimedReread(Record):
 
     paragraphs: list[ParagraphId] = Field(min_length=1)
     minutes: int = Field(ge=1, le=10)
-    part: Literal["core", "optional"] = "core"
+    part: Part = "core"
 
 
 class RouteStep(Record):

@@ -16,19 +16,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..marking.answers import ANY_WORD
 from ..marking.normalise import clean
 from .item_model import GAP
+from .kinds import kind_of
 from .problems import Problem
 
 if TYPE_CHECKING:
     from .model import Lesson
 
-GAP_KINDS = ("gap_fill", "word_formation")
 MIN_SHARED_WORDS = 8
 MIN_QUOTE_WORDS = 4
 _PARAGRAPH_ID = re.compile(r"^[a-z]+-\d{2}$")
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“'(]?[A-Z0-9])")
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ class SentencePair:
 
 def words(text: str) -> list[str]:
     """A text's words, normalised: case, quotes, dashes and punctuation do not count."""
-    return [word for word in _WORD.findall(clean(text).casefold()) if not _PARAGRAPH_ID.match(word)]
+    return [word for word in ANY_WORD.findall(clean(text).casefold()) if not _PARAGRAPH_ID.match(word)]
 
 
 def filled(item: Any) -> str:
@@ -89,7 +88,7 @@ def same_quote(first: list[tuple[str, str]], second: list[tuple[str, str]]) -> t
 
 def _gap_items(lesson: Lesson) -> Iterator[tuple[str, int, Any]]:
     for exercise in lesson.exercises:
-        if exercise.kind in GAP_KINDS:
+        if kind_of(exercise).control == "gap":  # gap fill and word formation: a sentence with a gap
             for n, item in enumerate(exercise.items, start=1):
                 yield exercise.id, n, item
 

@@ -14,12 +14,12 @@ import dataclasses
 import unicodedata
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import JsonValue
 
 from ..content.languages import LANGUAGES, Language
-from ..marking.answers import ExerciseResult, ItemResult
+from ..marking.answers import ExerciseResult, ItemResult, pad
 from .leitner import review
 from .progress_model import (
     Claim,
@@ -34,7 +34,7 @@ from .progress_model import (
     SavedAnswer,
 )
 
-CLAIM_KINDS: tuple[ClaimKind, ...] = ("self_credited", "should_be_accepted")
+CLAIM_KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)
 MAX_CLAIM = 4000  # characters of a claimed answer that are kept
 MAX_ANSWER = 500  # characters of learner text kept per item of the last check
 MAX_PARTS = 50  # options, labels or cells kept per item
@@ -80,8 +80,7 @@ def outcome(item: ItemResult) -> ItemOutcome:
 
 def item_answers(result: ExerciseResult, responses: Sequence[Any]) -> list[ItemAnswer]:
     """What a check stores per item: the answer given (capped) and the verdict on it."""
-    given = list(responses)[: len(result.items)] + [None] * max(0, len(result.items) - len(responses))
-    return [ItemAnswer(answer=storable(answer), result=outcome(item)) for answer, item in zip(given, result.items)]
+    return [ItemAnswer(answer=storable(answer), result=outcome(item)) for answer, item in zip(pad(responses, len(result.items)), result.items)]
 
 
 def record_check(progress: Progress, exercise_id: str, lesson: str, score: int, total: int,

@@ -64,13 +64,13 @@ class OpenResponse:
 
 
 # Words in any script: open tasks may be written in Russian (a mediation into Russian).
-_ANY_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+ANY_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
 def count_words(text: str) -> int:
     """Words of a text in any script ("ministry's", "из-за" and "2012" are one word each);
     zero-width characters and soft hyphens pasted inside a word do not make it two."""
-    return len(_ANY_WORD.findall(strip_invisible(text)))
+    return len(ANY_WORD.findall(strip_invisible(text)))
 
 RIGHT = ItemResult("right")
 WRONG = ItemResult("wrong")
@@ -124,14 +124,14 @@ def _key_terms(text: str, item: exercise_model.KeyTermsMixin) -> tuple[bool, tup
     return len(found) >= needed, missing, found
 
 
-def _pad(responses: Sequence[Any], size: int) -> list[Any]:
+def pad(responses: Sequence[Any], size: int) -> list[Any]:
     """One response per item, whatever the caller passed (missing ones count as unanswered)."""
     listed = list(responses or [])[:size]
     return listed + [None] * (size - len(listed))
 
 
 def check_single_choice(exercise: exercise_model.SingleChoice, responses: Sequence[Any]) -> ExerciseResult:
-    given = _pad(responses, len(exercise.items))
+    given = pad(responses, len(exercise.items))
     return ExerciseResult(
         exercise.id,
         tuple(_choice(g, item.answer, item.option_feedback) for g, item in zip(given, exercise.items)),
@@ -140,7 +140,7 @@ def check_single_choice(exercise: exercise_model.SingleChoice, responses: Sequen
 
 def check_multiple_select(exercise: exercise_model.MultipleSelect, responses: Sequence[Any]) -> ExerciseResult:
     results = []
-    for given, item in zip(_pad(responses, len(exercise.items)), exercise.items):
+    for given, item in zip(pad(responses, len(exercise.items)), exercise.items):
         chosen = set(given or ())
         if not chosen:
             results.append(UNANSWERED)
@@ -152,13 +152,13 @@ def check_multiple_select(exercise: exercise_model.MultipleSelect, responses: Se
 def check_judgements(
     exercise: exercise_model.TrueFalseNotGiven | exercise_model.StatedInferred, responses: Sequence[Any]
 ) -> ExerciseResult:
-    given = _pad(responses, len(exercise.items))
+    given = pad(responses, len(exercise.items))
     items: Sequence[exercise_model.JudgementItem | exercise_model.StanceItem] = exercise.items
     return ExerciseResult(exercise.id, tuple(_choice(g, item.answer) for g, item in zip(given, items)))
 
 
 def check_matching(exercise: exercise_model.Matching, responses: Sequence[Any]) -> ExerciseResult:
-    given = _pad(responses, len(exercise.items))
+    given = pad(responses, len(exercise.items))
     return ExerciseResult(
         exercise.id,
         tuple(_choice(g, item.answer, exercise.distractor_feedback) for g, item in zip(given, exercise.items)),
@@ -166,7 +166,7 @@ def check_matching(exercise: exercise_model.Matching, responses: Sequence[Any]) 
 
 
 def check_gap_fill(exercise: exercise_model.GapFill | exercise_model.WordFormation, responses: Sequence[Any]) -> ExerciseResult:
-    given = _pad(responses, len(exercise.items))
+    given = pad(responses, len(exercise.items))
     return ExerciseResult(
         exercise.id, tuple(_typed(g, [item.answer, *item.accept]) for g, item in zip(given, exercise.items))
     )
@@ -174,7 +174,7 @@ def check_gap_fill(exercise: exercise_model.GapFill | exercise_model.WordFormati
 
 def check_ordering(exercise: exercise_model.Ordering, responses: Sequence[Any]) -> ExerciseResult:
     results = []
-    for given, item in zip(_pad(responses, len(exercise.items)), exercise.items):
+    for given, item in zip(pad(responses, len(exercise.items)), exercise.items):
         order = parse_order(given)
         if not order or all(label is None for label in order):
             results.append(UNANSWERED)
@@ -193,7 +193,7 @@ def parse_order(given: Any) -> list[str | None]:
 def check_key_terms(exercise: exercise_model.ShortAnswer | exercise_model.Translation, responses: Sequence[Any]) -> ExerciseResult:
     results = []
     items: Sequence[exercise_model.ShortAnswerItem | exercise_model.TranslationItem] = exercise.items
-    for given, item in zip(_pad(responses, len(exercise.items)), items):
+    for given, item in zip(pad(responses, len(exercise.items)), items):
         text = given if isinstance(given, str) else ""
         vocabulary = [item.model_answer, *(term.rstrip("*") for group in item.key_terms for term in group)]
         problem = input_problem(text, vocabulary=vocabulary)
@@ -214,7 +214,7 @@ def check_open_task(exercise: exercise_model.OpenTask, responses: Sequence[Any])
     """A written text within its word limits and in the language the task asks for, or a
     speaking task's notes; either is right once every point of the self-check list is ticked."""
     results = []
-    for given, item in zip(_pad(responses, len(exercise.items)), exercise.items):
+    for given, item in zip(pad(responses, len(exercise.items)), exercise.items):
         response = given if isinstance(given, OpenResponse) else OpenResponse(given if isinstance(given, str) else "")
         check_one = _speaking if item.mode == "speaking" else _writing
         results.append(check_one(response, item))
@@ -255,7 +255,7 @@ def _speaking(response: OpenResponse, item: exercise_model.OpenTaskItem) -> Item
 def check_table(exercise: exercise_model.TableCompletion, responses: Sequence[Any]) -> ExerciseResult:
     """Each row is an item; each blank cell is checked on its own."""
     results = []
-    for given, row in zip(_pad(responses, len(exercise.items)), exercise.items):
+    for given, row in zip(pad(responses, len(exercise.items)), exercise.items):
         entries = given if isinstance(given, dict) else {}
         cells = [_typed(entries.get(column, ""), answers) for column, answers in row.blanks.items()]
         if all(cell.status == "unanswered" for cell in cells):

@@ -17,6 +17,7 @@ modification time differs, and `timestamp` (or SOURCE_DATE_EPOCH) pins that too.
 from __future__ import annotations
 
 import hashlib
+import io
 import itertools
 import os
 import re
@@ -29,7 +30,9 @@ from pathlib import Path
 
 import genanki
 
+from ..content.course_order import first_read
 from ..content.model import Course, GlossaryEntry, Text
+from ..learner.safe_files import write_atomically
 from .export_result import Exported
 
 FIELDS = ("Term", "Russian", "Handout", "Sentence", "Gapped", "Source", "Note")
@@ -140,16 +143,11 @@ def note_model() -> genanki.Model:
     )
 
 
-def _lesson_of_paragraph(course: Course) -> dict[str, str]:
-    return {pid: ref.id for ref in course.map.lessons if ref.id in course.lessons
-            for pid in course.lessons[ref.id].paragraph_ids}
-
-
 def build_decks(course: Course) -> list[genanki.Deck]:
     """One deck per text that has a glossary, in the course map's order; notes in glossary order."""
     model = note_model()
     slug = course_slug(course)
-    lessons = _lesson_of_paragraph(course)
+    lessons = {pid: lesson for pid, (_position, lesson) in first_read(course).items()}
     decks = []
     for ref in course.map.texts:
         glossary, text = course.glossaries.get(ref.id), course.texts.get(ref.id)
@@ -190,12 +188,12 @@ def write_package(decks: list[genanki.Deck], path: Path, timestamp: float, first
             connection.commit()
         finally:
             connection.close()
-        partial = path.with_name(path.name + ".partial")
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as package:
+        package = io.BytesIO()
+        with zipfile.ZipFile(package, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for name, data in (("collection.anki2", database.read_bytes()), ("media", b"{}")):
-                package.writestr(zipfile.ZipInfo(name, date_time=ZIP_DATE), data, compress_type=zipfile.ZIP_DEFLATED)
-        # Whole or not at all: a learner never gets half a package under the real name.
-        os.replace(partial, path)
+                archive.writestr(zipfile.ZipInfo(name, date_time=ZIP_DATE), data, compress_type=zipfile.ZIP_DEFLATED)
+    # Whole or not at all: a learner never gets half a package under the real name.
+    write_atomically(path, package.getvalue())
 
 
 def export_anki(course: Course, out: Path, timestamp: float | None = None) -> Exported:

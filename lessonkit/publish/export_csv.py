@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import csv
-import os
+import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Any
 
 from ..content.kinds import answer_text, kind_of
 from ..content.model import Course
+from ..learner.safe_files import write_atomically
 from .export_result import Exported
 
 HEADER = ("lesson", "exercise", "item", "prompt", "kind", "key", "accepted variants", "evidence")
@@ -43,13 +44,6 @@ def glossary_lines(course: Course, text_id: str) -> list[str]:
     return [f"{one_line(entry.term)}\t{one_line(entry.contextual)}" for entry in glossary.entries]
 
 
-def key_terms_text(item: Any) -> str:
-    """How a typed answer is checked, for the teacher: "key terms: (grain / wheat) + (steel)"."""
-    groups = " + ".join("(" + " / ".join(group) + ")" for group in item.key_terms)
-    need = f"at least {item.min_terms} of " if item.min_terms else ""
-    return f"key terms: {need}{groups}"
-
-
 def accepted_variants(exercise: Any, item: Any) -> str:
     """What else is marked right besides the key: a gap's other answers, a table row's other
     answers per column, or the key terms a short answer or translation is checked by; else ""."""
@@ -59,7 +53,7 @@ def accepted_variants(exercise: Any, item: Any) -> str:
     if getattr(item, "accept", None):
         return OR.join(item.accept)
     if getattr(item, "key_terms", None):
-        return key_terms_text(item)
+        return f"key terms: {item.key_terms_rule}"
     return ""
 
 
@@ -89,12 +83,13 @@ def answer_rows(course: Course) -> Iterator[list[str]]:
                        accepted_variants(exercise, item), evidence_text(item)]
 
 
-def _write(path: Path, write: Any) -> None:
-    """Write through a partial file and rename it: a reader never sees half a file."""
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("w", encoding="utf-8", newline="") as stream:
-        write(stream)
-    os.replace(partial, path)
+def sheet_text(rows: list[list[str]]) -> str:
+    """The answer sheet as CSV text: the header, then the rows, quoted by the `csv` module."""
+    stream = io.StringIO(newline="")
+    writer = csv.writer(stream)
+    writer.writerow(HEADER)
+    writer.writerows(rows)
+    return stream.getvalue()
 
 
 def export_csv(course: Course, out: Path) -> Exported:
@@ -109,17 +104,11 @@ def export_csv(course: Course, out: Path) -> Exported:
             continue
         # A text id is the author's words: keep the file name inside OUT whatever it holds.
         path = out / f"glossary-{re.sub(r'[^A-Za-z0-9_-]+', '-', ref.id)}.tsv"
-        _write(path, lambda stream, lines=lines: stream.write("".join(f"{line}\n" for line in lines)))
+        write_atomically(path, "".join(f"{line}\n" for line in lines).encode("utf-8"))
         paths.append(path)
         terms += len(lines)
     rows = list(answer_rows(course))
     sheet = out / ANSWER_SHEET
-
-    def write_sheet(stream: Any) -> None:
-        writer = csv.writer(stream)
-        writer.writerow(HEADER)
-        writer.writerows(rows)
-
-    _write(sheet, write_sheet)
+    write_atomically(sheet, sheet_text(rows).encode("utf-8"))
     paths.append(sheet)
     return Exported(paths=tuple(paths), counts={"glossary terms": terms, "answer rows": len(rows)})

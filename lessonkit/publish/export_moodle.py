@@ -34,12 +34,12 @@ their paragraph ids; the exercise's hint is its Moodle hint.
 
 from __future__ import annotations
 
-import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 from ..content.model import Course, Lesson, LessonRef
+from ..learner.safe_files import write_atomically
 from .export_result import Exported
 from .markdown import paragraph_runs
 from .moodle_questions import h, questions, ru, sub, text_field
@@ -112,11 +112,5 @@ def export_moodle(course: Course, out: Path) -> Exported:
     out.mkdir(parents=True, exist_ok=True)
     root, counts = question_bank(course)
     path = out / FILE_NAME
-    partial = out / f".{FILE_NAME}.partial"
-    # Written aside and then moved: a failed run leaves the last good bank in place.
-    try:
-        partial.write_bytes(xml_bytes(root))
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+    write_atomically(path, xml_bytes(root))  # a failed run leaves the last good bank in place
     return Exported(paths=(path,), counts=counts)

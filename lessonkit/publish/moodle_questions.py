@@ -234,10 +234,8 @@ def _ordering(ex: Any, item: Any, name: str, head: str) -> ET.Element:
 
 
 def _key_terms(item: Any) -> str:
-    groups = " + ".join("(" + " / ".join(h(term) for term in group) + ")" for group in item.key_terms)
-    need = f"at least {item.min_terms} of " if item.min_terms else ""
     flags = "".join(f"<li>Red flag “{h(flag.term)}”: {h(flag.message)}</li>" for flag in getattr(item, "red_flags", []))
-    return f"<p>The notebook checks it by key terms (* stands for any ending): {need}{groups}.</p>" + (f"<ul>{flags}</ul>" if flags else "")
+    return f"<p>The notebook checks it by key terms (* stands for any ending): {h(item.key_terms_rule)}.</p>" + (f"<ul>{flags}</ul>" if flags else "")
 
 
 def _model(item: Any) -> str:

@@ -26,10 +26,8 @@ def _also(values: list[str]) -> str:
 
 
 def _key_terms(item: Any) -> str:
-    groups = " + ".join("(" + " / ".join(e(t) for t in group) + ")" for group in item.key_terms)
-    need = f"at least {item.min_terms} of " if item.min_terms else ""
     flags = "".join(f"<br>Red flag “{e(flag.term)}”: {e(flag.message)}" for flag in item.red_flags) if hasattr(item, "red_flags") else ""
-    return f'<div class="meta">Checked by key terms: {need}{groups}.{flags}</div>'
+    return f'<div class="meta">Checked by key terms: {e(item.key_terms_rule)}.{flags}</div>'
 
 
 def key_cell(exercise: Any, item: Any) -> str:

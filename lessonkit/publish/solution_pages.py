@@ -49,9 +49,7 @@ def answer_key_table(exercise: Any) -> str:
         if getattr(item, "accept", None):
             extras.append(f"Also accepted for “{cell_text(item.answer)}”: " + ", ".join(md_escape(a) for a in item.accept) + ".")
         if getattr(item, "key_terms", None):
-            groups = " + ".join("(" + " / ".join(md_escape(t) for t in group) + ")" for group in item.key_terms)
-            need = f"at least {item.min_terms} of " if item.min_terms else ""
-            extras.append(f"Checked by key terms: {need}{groups}.")
+            extras.append(f"Checked by key terms: {md_escape(item.key_terms_rule)}.")
         for flag in getattr(item, "red_flags", []):
             extras.append(f"Red flag “{md_escape(flag.term)}”: {md_escape(flag.message)}")
         if getattr(item, "checklist", None):

@@ -16,7 +16,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from helpers import save_failure_screenshot  # noqa: E402
+from helpers import running, save_failure_screenshot  # noqa: E402
 from labserver import CHROMIUM, LabServer, launch_chromium  # noqa: E402
 
 
@@ -32,16 +32,8 @@ def chromium_path() -> str:
 @pytest.fixture(scope="session")
 def server(tmp_path_factory, chromium_path):
     """The session's LabServer (base, token, course, progress, REST helpers)."""
-    lab = LabServer(home=tmp_path_factory.mktemp("lab"))
-    try:
-        lab.start()
-    except RuntimeError as error:
-        lab.stop()
-        pytest.fail(str(error))
-    try:
+    with running(LabServer(home=tmp_path_factory.mktemp("lab"))) as lab:
         yield lab
-    finally:
-        lab.stop()
 
 
 @pytest.fixture(scope="session")

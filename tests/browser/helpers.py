@@ -14,6 +14,22 @@ from pathlib import Path
 from typing import Any
 
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+
+
+@contextmanager
+def running(server: Any) -> Iterator[Any]:
+    """A started server for a fixture, stopped afterwards; a server that cannot start fails
+    the test with its log (`start` has stopped it already)."""
+    import pytest
+
+    try:
+        server.start()
+    except RuntimeError as error:
+        pytest.fail(str(error))
+    try:
+        yield server
+    finally:
+        server.stop()
 OUTPUTS = f"{PANEL} .jp-OutputArea-output"
 AXE_JS = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -76,6 +76,8 @@ def notebook_paths() -> list[str]:
 class LabServer:
     """JupyterLab over a temporary copy of notebooks/, solutions/ and data/."""
 
+    what = "JupyterLab"  # as a failed start names it
+
     def __init__(self, home: Path | None = None, save_hook: bool | None = None, settings: dict | None = None) -> None:
         self._tmp = None if home is not None else tempfile.TemporaryDirectory(prefix="lessonkit-lab-")
         self.home = Path(home) if home is not None else Path(self._tmp.name)
@@ -136,7 +138,7 @@ class LabServer:
                 if self.process.poll() is not None or time.monotonic() > deadline:
                     log = self.log_text()
                     self.stop()
-                    raise RuntimeError("JupyterLab did not start:\n" + log[-3000:]) from None
+                    raise RuntimeError(f"{self.what} did not start:\n" + log[-3000:]) from None
                 time.sleep(0.3)
 
     def stop(self) -> None:
@@ -220,6 +222,8 @@ def launch_chromium(playwright: Any, home: Path) -> Any:
 class AppServer(LabServer):
     """The course as an app: the command `make app` runs (lessonkit/app_server.py), on
     127.0.0.1 over the same kind of temporary copy, with a token and no browser."""
+
+    what = "The app server (Jupyter Server with Voilà)"
 
     def command(self) -> list[str]:
         from lessonkit.app_server import app_command

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import _ALL_CHECKED, ARTIFACTS, FILL_AND_CHECK, LAYOUT_JS, PROBLEM_NAMES, TEST_ANSWER
+from helpers import _ALL_CHECKED, ARTIFACTS, FILL_AND_CHECK, LAYOUT_JS, PROBLEM_NAMES, TEST_ANSWER, running
 from labserver import ROOT, AppServer
 
 OUTPUTS = ".jp-OutputArea-output"  # Voilà renders outputs as JupyterLab does, without the notebook panel
@@ -24,16 +24,8 @@ CODE_SHOWN = ".jp-InputArea-editor, .cm-editor, .CodeMirror, .jp-InputPrompt"
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory, chromium_path):
-    server = AppServer(home=tmp_path_factory.mktemp("app"))
-    try:
-        server.start()
-    except RuntimeError as error:
-        server.stop()
-        pytest.fail(str(error).replace("JupyterLab", "The app server"))
-    try:
+    with running(AppServer(home=tmp_path_factory.mktemp("app"))) as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="module")
