@@ -375,6 +375,29 @@ def test_a_spreadsheet_formula_in_a_learner_name_is_quoted_in_the_csv(course, cl
     assert pd.read_csv(tmp_path / "c-scores.csv")["learner"][0] == "'=HYPERLINK(\"http://x\")"
 
 
+def test_two_learners_of_one_name_stay_two_rows_and_a_file_read_in_part_is_named(course, classroom, tmp_path):
+    from lessonkit.publish.class_page import report_html
+    from lessonkit.publish.class_report import class_report
+
+    _folder, files, _bad = classroom
+    data = json.loads(files["dana"].read_text(encoding="utf-8"))
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "dana.json").write_text(json.dumps(data), encoding="utf-8")
+    other = json.loads(json.dumps(data))
+    first = next(iter(other["exercises"]))
+    other["exercises"][first]["attempts"] += 1  # another learner who also wrote "Dana"
+    other["exercises"]["ZZZ9-99"] = dict(other["exercises"][first], lesson="ZZZ-9")  # from another course's lesson
+    (tmp_path / "two").mkdir()
+    (tmp_path / "two" / "dana.json").write_text(json.dumps(other), encoding="utf-8")
+    (tmp_path / "two" / "dana-2.json").write_text(json.dumps(data | {"exercises": {first: data["exercises"][first]}}), encoding="utf-8")
+
+    report = class_report(course, [tmp_path / "one" / "dana.json", tmp_path / "two" / "dana.json", tmp_path / "two" / "dana-2.json"])
+    assert [learner.label for learner in report.learners] == ["Dana (dana.json)", "Dana (dana.json, 2)", "Dana (dana-2.json)"]
+    assert [learner.unknown for learner in report.learners] == [(), ("ZZZ9-99",), ()]
+    html = report_html(report)
+    assert "<h3>Read in part</h3>" in html and "1 exercise(s) this course does not have were left out (ZZZ9-99)" in html
+
+
 # --- the learner's side: the name travels with the export ---------------------------------------------
 
 

@@ -21,7 +21,7 @@ from lessonkit.cli import main
 from lessonkit.content.load import load_course
 from lessonkit.publish.export_moodle import FILE_NAME, export_moodle
 from lessonkit.publish.moodle_questions import FRACTIONS
-from lessonkit.publish.print_html import scale_name
+from lessonkit.views.i18n import say
 
 COMMON = {"name", "questiontext", "generalfeedback", "defaultgrade", "penalty", "hidden"}
 FEEDBACK = {"correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"}
@@ -144,7 +144,7 @@ def test_multichoice_fractions_are_moodle_values_that_add_up(course, bank) -> No
         right = [text(a, ".") for a, f in zip(node.findall("answer"), fractions) if f > 0]
         if node.findtext("single") == "true":
             assert sorted(fractions, reverse=True)[:2] == [100.0, 0.0] and fractions.count(100.0) == 1
-            assert right == [item.answer if exercise.kind == "single_choice" else scale_name(item.answer)]
+            assert right == [item.answer if exercise.kind == "single_choice" else say(item.answer, "en")]
         else:
             assert exercise.kind == "multiple_select" and right == item.answers
             assert round(sum(f for f in fractions if f > 0), 2) == 100  # Moodle's own check

@@ -22,9 +22,9 @@ import pytest
 from lessonkit.cli import main
 from lessonkit.content.kinds import kind_of
 from lessonkit.content.load import load_course
-from lessonkit.publish.print_html import scale_name
 from lessonkit.publish.print_pdf import find_chromium
 from lessonkit.publish.print_worksheet import worksheet
+from lessonkit.views.i18n import say
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "tests" / "browser" / "artifacts"  # git-ignored test output
@@ -271,7 +271,7 @@ def expected_keys(exercise, item) -> list[str]:
     if kind == "multiple_select":
         return list(item.answers)
     if kind in ("true_false_not_given", "stated_inferred"):
-        return [scale_name(item.answer)]
+        return [say(item.answer, "en")]
     if kind in ("matching",):
         return [item.answer]
     if kind in ("gap_fill", "word_formation"):

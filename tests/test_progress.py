@@ -679,3 +679,18 @@ def test_an_answer_nested_absurdly_deep_is_refused_in_one_short_line():
     with pytest.raises(ProgressImportError) as refused:
         progress_module.parse(raw)
     assert "last_answers.0.answer" in str(refused.value) and len(str(refused.value)) < 200
+
+
+@pytest.mark.parametrize("field, value, said", [
+    ("quiz_answers", {"RIV1-01": {"lesson": "RIV-1", "responses": ["x" * 5000], "saved": "2026-03-02T09:00:00Z"}},
+     "a saved answer is longer than 4000 characters"),
+    ("quiz_attempts", [{"lesson": "RIV-1", "finished": "2026-03-02T09:00:00Z", "score": 3, "total": 2}],
+     "score 3 is more than the total 2"),
+])
+def test_a_quiz_record_that_cannot_be_is_refused_with_its_field(field, value, said):
+    from lessonkit.learner.progress_model import SCHEMA_VERSION, ProgressImportError, parse
+
+    raw = json.dumps({"schema_version": SCHEMA_VERSION, field: value}).encode()
+    with pytest.raises(ProgressImportError) as refused:
+        parse(raw)
+    assert f"its field {field}" in str(refused.value) and said in str(refused.value)

@@ -250,5 +250,7 @@ def test_the_course_itself_is_never_a_release_folder(mini_source, where):
 def test_a_bad_repository_or_branch_is_refused(mini_source, tmp_path, capsys):
     assert main(["--data", str(mini_source / "data"), "release", str(tmp_path / "a"), "--repository", "not a repo"]) == 1
     assert "is not owner/name" in capsys.readouterr().err
-    assert main(["--data", str(mini_source / "data"), "release", str(tmp_path / "b"), "--branch", "no spaces please"]) == 1
     assert not (tmp_path / "a").exists() or not any((tmp_path / "a").iterdir())
+    assert main(["--data", str(mini_source / "data"), "release", str(tmp_path / "b"), "--branch", "no spaces please"]) == 1
+    assert "is not a branch name" in capsys.readouterr().err
+    assert not (tmp_path / "b").exists() or not any((tmp_path / "b").iterdir())

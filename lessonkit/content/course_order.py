@@ -64,6 +64,12 @@ def first_read(course: model.Course) -> dict[str, tuple[int, str]]:
     return read
 
 
+def lesson_of_paragraph(course: model.Course) -> dict[str, model.LessonRef]:
+    """The course-map entry of the lesson that first reads each paragraph (`first_read`)."""
+    refs = {ref.id: ref for ref in course.map.lessons}
+    return {pid: refs[lesson] for pid, (_position, lesson) in first_read(course).items()}
+
+
 def read_by(course: model.Course, lesson_id: str) -> set[str]:
     """The paragraphs a learner has read by the end of this lesson."""
     order = [ref.id for ref in course.map.lessons]

@@ -180,3 +180,14 @@ def key_responses(exercise: Any) -> list[Any]:
 def answer_text(exercise: Any, index: int) -> str:
     """The key of one item as a learner should read it."""
     return kind_of(exercise).answer_text(exercise.items[index])
+
+
+def item_words(exercise: Any, item: Any) -> str:
+    """What an item asks, as plain text for a key or a report: its stem (a word-formation
+    item's base word after it in brackets), or a table row's given cells, "column: value; …".
+    Each page escapes it for its own format."""
+    stem = kind_of(exercise).stem
+    if stem is None:
+        return "; ".join(f"{column}: {value}" for column, value in item.cells.items())
+    base = getattr(item, "base", None)
+    return str(getattr(item, stem)) + (f" ({base})" if base else "")

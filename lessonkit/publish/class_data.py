@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..content.kinds import kind_of
+from ..content.kinds import item_words, kind_of
 from ..marking.normalise import compact
 
 if TYPE_CHECKING:
@@ -137,25 +137,16 @@ def _paragraph(lesson: Lesson, exercise: Any, item: Any) -> str:
     return lesson.paragraph_ids[0] if lesson.paragraph_ids else ""
 
 
-def _prompt(exercise: Any, item: Any) -> str:
-    stem = kind_of(exercise).stem
-    if stem is not None:
-        return str(getattr(item, stem, ""))
-    cells = getattr(item, "cells", {}) or {}
-    return "; ".join(f"{key}: {value}" for key, value in cells.items())
-
-
 def item_stats(course: Course, learners: list[Learner]) -> list[ItemStat]:
     """Every item of the course, in course order, with what the learners' files say of it."""
     stats: list[ItemStat] = []
     for ref in course.map.lessons:
         lesson = course.lessons[ref.id]
-        order = {eid: n for n, eid in enumerate(lesson.page_order)}
-        for exercise in sorted(lesson.exercises, key=lambda e: order.get(e.id, len(order))):
+        for exercise in lesson.shown_exercises():
             control = kind_of(exercise).control
             for n, item in enumerate(exercise.items):
                 stat = ItemStat(ref.id, ref.notebook, exercise.id, n + 1, _paragraph(lesson, exercise, item),
-                                _prompt(exercise, item), len(stats))
+                                item_words(exercise, item), len(stats))
                 wrong: list[str] = []
                 claims: dict[str, list[str]] = {"self_credited": [], "should_be_accepted": []}
                 for learner in learners:
@@ -203,9 +194,8 @@ class ExerciseShare:
 def exercise_shares(course: Course, lesson_id: str, learners: list[Learner]) -> list[ExerciseShare]:
     """The lesson's exercises in page order, each with the share of items right."""
     lesson = course.lessons[lesson_id]
-    order = {eid: n for n, eid in enumerate(lesson.page_order)}
     shares = []
-    for exercise in sorted(lesson.exercises, key=lambda e: order.get(e.id, len(order))):
+    for exercise in lesson.shown_exercises():
         records = [r for r in (learner.progress.exercises.get(exercise.id) for learner in learners) if r is not None]
         shares.append(ExerciseShare(exercise.id, sum(r.score for r in records), sum(r.total for r in records),
                                     len(records)))

@@ -6,7 +6,7 @@ from ..content import load_model as lm
 from ..content.load_model import course_loads
 from ..content.model import Course, LessonRef
 from ..views.i18n import say
-from .lesson_pages import date_banner, lesson_title
+from .lesson_pages import date_banner
 from .markdown import control, control_ru, md_escape, ru
 from .notebook_writer import NotebookWriter
 
@@ -20,7 +20,7 @@ def course_map_table(course: Course) -> str:
         load = loads[ref.id]
         text, point = text_and_point(course, ref)
         rows.append(
-            f"| [{ref.id}: {md_escape(lesson_title(course, ref))}]({ref.notebook}.ipynb) "
+            f"| [{ref.id}: {md_escape(course.lesson_title(ref))}]({ref.notebook}.ipynb) "
             f"| {text} | {point} | {ref.self_study_minutes} | {load.core_minutes} | {load.full_minutes} |"
         )
     return "\n".join(rows) + "\n\n" + estimate_note()

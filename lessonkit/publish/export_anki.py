@@ -30,7 +30,7 @@ from pathlib import Path
 
 import genanki
 
-from ..content.course_order import first_read
+from ..content.course_order import lesson_of_paragraph
 from ..content.model import Course, GlossaryEntry, Text
 from ..learner.safe_files import write_atomically
 from .export_result import Exported
@@ -147,7 +147,7 @@ def build_decks(course: Course) -> list[genanki.Deck]:
     """One deck per text that has a glossary, in the course map's order; notes in glossary order."""
     model = note_model()
     slug = course_slug(course)
-    lessons = {pid: lesson for pid, (_position, lesson) in first_read(course).items()}
+    lessons = {pid: ref.id for pid, ref in lesson_of_paragraph(course).items()}
     decks = []
     for ref in course.map.texts:
         glossary, text = course.glossaries.get(ref.id), course.texts.get(ref.id)

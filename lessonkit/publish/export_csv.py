@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..content.kinds import answer_text, kind_of
+from ..content.kinds import answer_text, item_words, kind_of
 from ..content.model import Course
 from ..learner.safe_files import write_atomically
 from .export_result import Exported
@@ -57,14 +57,6 @@ def accepted_variants(exercise: Any, item: Any) -> str:
     return ""
 
 
-def prompt_text(stem: str | None, item: Any) -> str:
-    """The item's own words (statement, left-hand word, sentence with its gap, source text),
-    so that a key such as "повестка дня" says what it answers; a table row: its given cells."""
-    if stem is None:
-        return AND.join(f"{column}: {value}" for column, value in item.cells.items())
-    return one_line(str(getattr(item, stem, "") or ""))
-
-
 def evidence_text(item: Any) -> str:
     """Each evidence quote with its paragraph id: «quote» (I-03); several are separated by "; "."""
     return AND.join(f"«{evidence.quote}» ({evidence.paragraph})" for evidence in item.evidence)
@@ -79,7 +71,7 @@ def answer_rows(course: Course) -> Iterator[list[str]]:
         for exercise in lesson.shown_exercises():
             kind = kind_of(exercise)
             for n, item in enumerate(exercise.items):
-                yield [ref.id, exercise.id, str(n + 1), prompt_text(kind.stem, item), kind.name_en, answer_text(exercise, n),
+                yield [ref.id, exercise.id, str(n + 1), one_line(item_words(exercise, item)), kind.name_en, answer_text(exercise, n),
                        accepted_variants(exercise, item), evidence_text(item)]
 
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from ..content.model import Course
-from .lesson_pages import lesson_title
 
 GITHUB = re.compile(r"^https://github\.com/(?P<owner>[\w.-]+)/(?P<name>[\w.-]+?)(?:\.git)?/?$")
 
@@ -70,7 +69,7 @@ def launch_links(course: Course, hub: str, repo: str, branch: str = "main") -> l
     if not branch.strip() or any(c.isspace() for c in branch):
         raise LinkError(f"--branch must be a branch name without spaces (got {branch!r})")
     pages = [("Start here", course.map.start_page)]
-    pages += [(f"{ref.id} · {lesson_title(course, ref)}", ref.notebook) for ref in course.map.lessons]
+    pages += [(f"{ref.id} · {course.lesson_title(ref)}", ref.notebook) for ref in course.map.lessons]
     pages += [(label, name) for label, name in (("My progress", course.map.progress_page),
                                                  ("Vocabulary review", course.map.trainer)) if name]
     return [LaunchLinks(label, f"notebooks/{name}.ipynb", hub_link(hub, repo, branch, f"notebooks/{name}.ipynb"),

@@ -8,18 +8,13 @@ from __future__ import annotations
 from itertools import takewhile
 
 from ..content import model
-from ..content.course_order import first_read
+from ..content.course_order import lesson_of_paragraph
 from ..content.key_words import key_words_frame
 from ..content.load_model import lesson_load
 from ..content.model import Course
 from ..views.i18n import say
 from .markdown import cell_text, control, control_ru, md_escape, note_block, paragraph_runs, passage_markdown, ru
 from .notebook_writer import NotebookWriter
-
-
-def lesson_title(course: Course, ref: model.LessonRef) -> str:
-    """A lesson's title: the plan point of its text that it covers, or a capstone's own."""
-    return course.lesson_title(ref)
 
 
 def date_banner(course: Course, text_id: str | None = None) -> str:
@@ -37,17 +32,17 @@ def navigation(course: Course, ref: model.LessonRef) -> str:
     links = [f"[Start page]({course.map.start_page}.ipynb)"]
     if index > 0:
         prev = refs[index - 1]
-        links.insert(0, f"[← {prev.id}: {md_escape(lesson_title(course, prev))}]({prev.notebook}.ipynb)")
+        links.insert(0, f"[← {prev.id}: {md_escape(course.lesson_title(prev))}]({prev.notebook}.ipynb)")
     if index + 1 < len(refs):
         nxt = refs[index + 1]
-        links.append(f"[{nxt.id}: {md_escape(lesson_title(course, nxt))} →]({nxt.notebook}.ipynb)")
+        links.append(f"[{nxt.id}: {md_escape(course.lesson_title(nxt))} →]({nxt.notebook}.ipynb)")
     return " · ".join(links)
 
 
 def lesson_heading(course: Course, ref: model.LessonRef) -> str:
     """The lesson's title line and where it sits: which text, which plan point (a capstone:
     the texts it draws on)."""
-    title = f"# {ref.id} · {md_escape(lesson_title(course, ref))}\n\n"
+    title = f"# {ref.id} · {md_escape(course.lesson_title(ref))}\n\n"
     if ref.capstone or ref.text is None or ref.plan_point is None:
         texts = "; ".join(md_escape(t.title) for t in course.texts.values())
         return title + f"*Capstone: it draws on what the course has read ({texts}).*"
@@ -78,15 +73,13 @@ def time_lines(course: Course, ref: model.LessonRef) -> str:
 def timed_reread_markdown(course: Course, timed: model.TimedReread) -> str:
     """A section's timed re-read in both languages, each group of paragraphs linked to the
     notebook of the lesson that first reads it (a learner re-reads it there)."""
-    read = first_read(course)
-    notebooks = {ref.id: ref.notebook for ref in course.map.lessons}
+    home = lesson_of_paragraph(course)  # `check` makes every paragraph one an earlier lesson reads
     groups: dict[str, list[str]] = {}
     for pid in timed.paragraphs:
-        groups.setdefault(read.get(pid, (0, ""))[1], []).append(pid)
-    where = [(paragraph_runs(pids), f"[{lesson}]({notebooks[lesson]}.ipynb)" if lesson in notebooks else "")
-             for lesson, pids in groups.items()]
-    en = _and([f"{runs} in {link}" if link else runs for runs, link in where], "and")
-    ru_where = _and([f"{runs} (тетрадь {link})" if link else runs for runs, link in where], "и")
+        groups.setdefault(home[pid].notebook, []).append(pid)
+    where = [(paragraph_runs(pids), f"[{home[pids[0]].id}]({notebook}.ipynb)") for notebook, pids in groups.items()]
+    en = _and([f"{runs} in {link}" for runs, link in where], "and")
+    ru_where = _and([f"{runs} (тетрадь {link})" for runs, link in where], "и")
     optional = timed.part == "optional"
     return (f"**Timed re-read, {timed.minutes} min{' (optional)' if optional else ''}.** Against the clock, re-read {en}: "
             "time yourself, then close the text and answer the questions below from memory.  \n"
@@ -271,4 +264,4 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
         nb.code("lesson.score()")
     points = "\n".join(f"- {md_escape(point)}" for point in lesson.key_points)
     nb.markdown(f"## Key points\n\n{points}\n\n---\n\n{navigation(course, ref)}")
-    return nb.render(f"{ref.id} {lesson_title(course, ref)}", "lesson")
+    return nb.render(f"{ref.id} {course.lesson_title(ref)}", "lesson")

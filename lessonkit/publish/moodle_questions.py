@@ -24,7 +24,7 @@ from typing import Any
 
 from ..content.item_model import GAP
 from ..content.kinds import kind_of
-from .print_html import scale_name
+from ..views.i18n import say
 from .print_tasks import task_meta
 
 # question_bank::fraction_options_full(), in percent as Moodle writes them (7 significant digits).
@@ -193,7 +193,7 @@ def _single_choice(ex: Any, item: Any, name: str, head: str) -> ET.Element:
 
 
 def _judgement(ex: Any, item: Any, name: str, head: str) -> ET.Element:
-    answers = [("100" if value == item.answer else "0", h(scale_name(value)), "") for value in kind_of(ex).scale]
+    answers = [("100" if value == item.answer else "0", h(say(value, "en")), "") for value in kind_of(ex).scale]
     return multichoice(name, head + f"<p>{h(item.statement)}</p>", feedback(item), ex.hint, answers)
 
 

@@ -8,11 +8,11 @@ handout. `solution_pages` places them in the notebook.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from ..content import model
 from ..content.plan_model import RouteStep, RubricCriterion
+from ..views.item_specs import display_order
 from .markdown import cell_text, md_escape, ru
 
 ROUTE_TITLES = {"in_class": "Route A, in class", "flipped": "Route B, flipped"}
@@ -107,11 +107,6 @@ def teacher_lists_cell(lesson: model.Lesson) -> str:
 # --- materials --------------------------------------------------------------------------------
 
 
-def mixed_order(values: list[str], salt: str) -> list[str]:
-    """A fixed order that is not the data's (authors list cards by category)."""
-    return sorted(values, key=lambda value: hashlib.sha256(f"{salt}|{value}".encode()).hexdigest())
-
-
 def material_heading(material: Any) -> str:
     title_ru = f"  \n{ru(material.title_ru)}" if material.title_ru else ""
     instructions = f"\n\n*{md_escape(material.instructions)}*" if material.instructions else ""
@@ -126,7 +121,8 @@ def _role_cards(material: Any) -> list[str]:
 
 
 def _card_sort(material: Any) -> list[str]:
-    order = mixed_order([card.text for card in material.cards], material.id)
+    # A fixed order that is not the data's (authors list cards by category).
+    order = display_order([card.text for card in material.cards], material.id)
     number = {text: n for n, text in enumerate(order, start=1)}
     cards = ["| card | text |", "|---|---|"] + [f"| {number[text]} | {cell_text(text)} |" for text in order]
     key = ["| category | cards |", "|---|---|"]

@@ -86,9 +86,9 @@ def e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def ru(text: str, tag: str = "span", cls: str = "ru") -> str:
+def ru(text: str, cls: str = "ru") -> str:
     """Russian text, escaped, marked lang="ru"."""
-    return f'<{tag} lang="ru" class="{cls}">{e(text)}</{tag}>'
+    return f'<span lang="ru" class="{cls}">{e(text)}</span>'
 
 
 def letter(index: int) -> str:
@@ -103,14 +103,6 @@ def letter(index: int) -> str:
 
 def lettered(values: Sequence[str]) -> list[tuple[str, str]]:
     return [(letter(n), value) for n, value in enumerate(values)]
-
-
-SCALE_NAMES = {"true": "True", "false": "False", "not_given": "Not given",
-               "stated": "Stated", "inferred": "Inferred", "not_in_text": "Not in the text"}
-
-
-def scale_name(value: str) -> str:
-    return SCALE_NAMES.get(value, value.replace("_", " ").capitalize())
 
 
 def box() -> str:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..content import model
-from ..content.kinds import kind_of
+from ..content.kinds import item_words, kind_of
 from ..content.model import Course
-from .print_html import document, e, lettered, scale_name, table
+from ..views.i18n import say
+from .print_html import document, e, lettered, table
 from .print_plan import material_keys, plan_html
 from .print_tasks import task_meta
 from .print_worksheet import exercises_html, lesson_header
@@ -40,7 +41,7 @@ def key_cell(exercise: Any, item: Any) -> str:
         return f"{', '.join(letters)} · {'; '.join(e(a) for a in item.answers)}"
     if kind in ("true_false_not_given", "stated_inferred"):
         scale = list(kind_of(exercise).scale)
-        return f"{_letter_of(scale, item.answer)} · {e(scale_name(item.answer))}"
+        return f"{_letter_of(scale, item.answer)} · {e(say(item.answer, 'en'))}"
     if kind == "matching":
         return f"{_letter_of(exercise.choices, item.answer)} · {e(item.answer)}"
     if kind in ("gap_fill", "word_formation"):
@@ -59,14 +60,10 @@ def key_cell(exercise: Any, item: Any) -> str:
     return e(kind_of(exercise).answer_text(item))  # pragma: no cover - every kind is above
 
 
-def item_words(exercise: Any, item: Any) -> str:
-    """What the item asks, for the key table: its stem (and base word), or a row's given cells."""
-    stem = kind_of(exercise).stem
-    if stem is None:
-        return "; ".join(f"{e(k)}: {e(v)}" for k, v in item.cells.items())
-    base = getattr(item, "base", None)
-    text = e(getattr(item, stem))
-    return (f'<span lang="ru">{text}</span>' if kind_of(exercise).stem_lang == "ru" else text) + (f" ({e(base)})" if base else "")
+def item_words_html(exercise: Any, item: Any) -> str:
+    """What the item asks, for the key table (a Russian source marked as Russian)."""
+    text = e(item_words(exercise, item))
+    return f'<span lang="ru">{text}</span>' if kind_of(exercise).stem_lang == "ru" else text
 
 
 def evidence_html(item: Any) -> str:
@@ -79,7 +76,7 @@ def exercise_key(exercise: Any) -> list[str]:
     the heading (a second table, without a header row, holds the rest)."""
     long = exercise.kind in ("open_task", "short_answer", "translation")
     widths = ("7mm", "22%", "42%", "") if long else ("7mm", "28%", "22%", "")
-    rows = [[f'<td class="num">{n}</td>', item_words(exercise, item), f'<td class="k">{key_cell(exercise, item)}</td>', evidence_html(item)]
+    rows = [[f'<td class="num">{n}</td>', item_words_html(exercise, item), f'<td class="k">{key_cell(exercise, item)}</td>', evidence_html(item)]
             for n, item in enumerate(exercise.items, start=1)]
     extra = ""
     if getattr(exercise, "distractors", None):

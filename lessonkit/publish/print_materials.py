@@ -13,7 +13,8 @@ from typing import Any
 
 from ..content import model
 from ..content.model import Course
-from .plan_pages import KIND_NAMES, mixed_order
+from ..views.item_specs import display_order
+from .plan_pages import KIND_NAMES
 from .print_html import Sheet, document, e, markdown_html, ru, table
 from .print_worksheet import lesson_header
 
@@ -23,7 +24,7 @@ CUT_NOTE = f'<p class="meta">{CUT}</p>'
 
 def card_order(material: Any) -> list[Any]:
     """A card sort's cards in the printed order: the solution notebook's mixed order."""
-    order = mixed_order([card.text for card in material.cards], material.id)
+    order = display_order([card.text for card in material.cards], material.id)
     return sorted(material.cards, key=lambda card: order.index(card.text))
 
 

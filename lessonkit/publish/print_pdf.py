@@ -50,9 +50,9 @@ def html_to_pdf(chromium: str, html: Path, pdf: Path) -> str | None:
     return None
 
 
-def print_pdfs(chromium: str, pairs: Sequence[tuple[Path, Path]], workers: int | None = None) -> list[str]:
+def print_pdfs(chromium: str, pairs: Sequence[tuple[Path, Path]]) -> list[str]:
     """Print each (html, pdf) pair, a few at a time; the problems, one line each."""
-    workers = workers or max(1, min(4, os.cpu_count() or 1))
+    workers = max(1, min(4, os.cpu_count() or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(lambda pair: html_to_pdf(chromium, *pair), pairs))
     return [problem for problem in results if problem]

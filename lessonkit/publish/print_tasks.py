@@ -15,7 +15,10 @@ from typing import Any
 
 from ..content.item_model import GAP
 from ..content.kinds import kind_of
-from .print_html import box, e, gap, lettered, lines_for_words, ru, ruled_lines, scale_name, table, word_count
+from ..views.feedback import plain
+from ..views.i18n import say
+from ..views.item_specs import task_lines
+from .print_html import box, e, gap, lettered, lines_for_words, ru, ruled_lines, table, word_count
 
 
 def _item(n: int | None, body: str) -> str:
@@ -47,7 +50,7 @@ def _choice(exercise: Any) -> Blocks:
 
 
 def judgement_names(exercise: Any) -> list[str]:
-    return [scale_name(value) for value in kind_of(exercise).scale]
+    return [say(value, "en") for value in kind_of(exercise).scale]
 
 
 def _judgement(exercise: Any) -> Blocks:
@@ -111,21 +114,10 @@ def _translation(exercise: Any) -> Blocks:
 
 
 def task_meta(item: Any) -> str:
-    """Reader, genre, language, length and times of an open task, as the notebook shows them."""
-    parts = []
-    if item.reader:
-        parts.append(f"Reader: {e(item.reader)}")
-    if item.genre:
-        parts.append(f"Genre: {e(item.genre)}")
-    if item.mode == "speaking":
-        parts.append(f"Prepare: {item.prepare_minutes} min · Speak: {item.speak_minutes} min")
-    elif item.max_words:
-        parts.append(f"Length: {item.min_words}–{item.max_words} words" if item.min_words > 1 else f"Length: up to {item.max_words} words")
-    elif item.min_words > 1:
-        parts.append(f"Length: at least {item.min_words} words")
-    if item.answer_lang == "ru":
-        parts.append("Write your answer in Russian.")
-    return f'<p class="meta">{" · ".join(parts)}</p>' if parts else ""
+    """Reader, genre, language, length and times of an open task, in the notebook's words
+    (`views.item_specs.task_lines`), a line each."""
+    lines = [e(plain([line])) for line in task_lines(item, "en")]
+    return f'<p class="meta">{"<br>".join(lines)}</p>' if lines else ""
 
 
 def checklist(item: Any) -> str:
@@ -140,9 +132,8 @@ def checklist(item: Any) -> str:
 def _open_item(item: Any) -> str:
     prompt = f"<p>{e(item.prompt)}</p>" + (f"<p>{ru(item.prompt_ru)}</p>" if item.prompt_ru else "")
     if item.mode == "speaking":
-        limit = f" (key words, not a script; at most {item.max_words} words)" if item.max_words else " (key words, not a script)"
         count = max(4, lines_for_words(item.max_words or 30, per_line=6))
-        area = f'<div class="notes"><p class="label meta"><b>Your preparation notes</b>{limit}</p>{ruled_lines(count)}</div>'
+        area = f'<div class="notes"><p class="label meta"><b>Your preparation notes</b></p>{ruled_lines(count)}</div>'
     else:
         words = item.max_words or max(item.min_words, word_count(item.model_answer))
         lang = ' lang="ru"' if item.answer_lang == "ru" else ""

@@ -10,11 +10,10 @@ from typing import Any
 
 from ..content import model
 from ..content.model import Course
+from ..views.i18n import say
 from .markdown import glossary_spans, paragraph_glossary
 from .print_html import document, e, markdown_html, ru, ruled_lines
 from .print_tasks import task_html
-
-PART_NAMES = {"core": "Core", "optional": "Optional"}
 
 
 def lesson_header(course: Course, ref: model.LessonRef, what: str) -> str:
@@ -78,7 +77,7 @@ def exercise_header(lesson: model.Lesson, exercise: Any, russian: bool = True) -
     n, total = lesson.number(exercise.id)
     instruction_ru = f"<p>{ru(exercise.instruction_ru)}</p>" if exercise.instruction_ru and russian else ""
     return (f'<header><p class="head"><span class="n">Exercise {n} of {total} ·</span> {e(exercise.title)}'
-            f' <span class="tag">{PART_NAMES.get(exercise.part, e(exercise.part))}</span> <span class="id">{e(exercise.id)}</span></p>'
+            f' <span class="tag">{say(f"part_{exercise.part}", "en")}</span> <span class="id">{e(exercise.id)}</span></p>'
             f'<p class="instr">{e(exercise.instruction)}</p>{instruction_ru}</header>')
 
 
@@ -95,10 +94,7 @@ def exercises_html(lesson: model.Lesson, body: Callable[[Any], str | list[str]],
             exercise = lesson.exercise(exercise_id)
             drawn = body(exercise)
             opening = title + exercise_header(lesson, exercise, russian)
-            if isinstance(drawn, str):
-                inside = opening + drawn
-            else:
-                inside = f'<div class="keep">{opening}{drawn[0]}</div>' + "".join(drawn[1:])
+            inside = f'<div class="keep">{opening}{drawn[0]}</div>' + "".join(drawn[1:])
             title = ""
             parts.append(f'<article class="exercise" id="{e(exercise.id)}" data-exercise="{e(exercise.id)}" '
                          f'data-kind="{e(exercise.kind)}">{inside}</article>')

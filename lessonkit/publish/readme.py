@@ -9,7 +9,6 @@ from ..content.load_model import course_loads
 from ..content.model import Course
 from .course_pages import estimate_note, text_and_point
 from .launch_links import binder_link
-from .lesson_pages import lesson_title
 from .markdown import md_escape
 
 START = "<!-- course-map:start (built from data/course.yml by `python -m lessonkit build`) -->"
@@ -41,7 +40,7 @@ def course_map_markdown(course: Course) -> str:
         load = loads[ref.id]
         text, point = text_and_point(course, ref)
         rows.append(
-            f"| [{ref.id}: {md_escape(lesson_title(course, ref))}]({path}) | {text}, {point} "
+            f"| [{ref.id}: {md_escape(course.lesson_title(ref))}]({path}) | {text}, {point} "
             f"| {ref.self_study_minutes} | {load.core_minutes} | {load.full_minutes} | {launch_cell(course, path)} |"
         )
     for name, label in ((course.map.trainer, "Vocabulary review (Leitner trainer)"), (course.map.progress_page, "My progress (export, import, reset)")):

@@ -8,10 +8,8 @@ is saved and exported. No teacher material, no solutions, no test targets.
 from __future__ import annotations
 
 from ..content.model import Course
-from ..views.i18n import say
 from .course_pages import text_and_point
-from .lesson_pages import lesson_title
-from .markdown import md_escape
+from .markdown import control, md_escape
 from .readme import launch_cell
 
 GITIGNORE = """\
@@ -31,11 +29,6 @@ my-progress-*.json
 SAVE_HOOK = "lessonkit.jupyter_hooks.scrub_saved_notebook"
 
 
-def b(key: str) -> str:
-    """A button's name in English, then in Russian."""
-    return f"**{say(key, 'en')}** (**{say(key, 'ru')}**)"
-
-
 def lessons_table(course: Course, branch: str) -> str:
     """Every notebook with a link and a Binder launch link."""
     rows = ["| notebook | text, plan point | self-study minutes | open on Binder |", "|---|---|---|---|"]
@@ -44,7 +37,7 @@ def lessons_table(course: Course, branch: str) -> str:
     for ref in course.map.lessons:
         path = f"notebooks/{ref.notebook}.ipynb"
         text, point = text_and_point(course, ref)
-        rows.append(f"| [{ref.id}: {md_escape(lesson_title(course, ref))}]({path}) | {text}, {point} "
+        rows.append(f"| [{ref.id}: {md_escape(course.lesson_title(ref))}]({path}) | {text}, {point} "
                     f"| {ref.self_study_minutes} | {launch_cell(course, path, branch)} |")
     for name, label in ((course.map.trainer, "Vocabulary review"), (course.map.progress_page, "My progress (export, import, reset)")):
         if name:
@@ -59,18 +52,18 @@ def exercises_section(course: Course) -> str:
         return (
             "## How the exercises work: a quiz\n\n"
             "Every lesson of this copy is a **quiz**: a line under the language switch at the top of each lesson says so. "
-            f"Answer an exercise and press {b('save_answer')}: your answer is saved in your progress file, **not marked**. "
+            f"Answer an exercise and press {control('save_answer')}: your answer is saved in your progress file, **not marked**. "
             "There is no hint and no answer to show. When you have answered what you can, press "
-            f"{b('finish')} at the end of the lesson: every exercise is marked at once and shows what is right, what is not, "
+            f"{control('finish')} at the end of the lesson: every exercise is marked at once and shows what is right, what is not, "
             "and the words of the text (with the paragraph) that decide it. The result is saved as one attempt; you can change "
             "answers, save them and finish again.\n\n"
             "Saved answers survive a closed notebook or a restarted kernel: run the lesson again and they are back."
         )
     return (
         "## How the exercises work\n\n"
-        f"Answer an exercise and press {b('check')}: each item says in words whether it is right and a wrong answer "
-        f"points to the paragraph and the words of the text that decide it. {b('hint')} tells you where to look, "
-        f"{b('show_answer')} works after your first attempt, {b('try_again')} clears your answers. "
+        f"Answer an exercise and press {control('check')}: each item says in words whether it is right and a wrong answer "
+        f"points to the paragraph and the words of the text that decide it. {control('hint')} tells you where to look, "
+        f"{control('show_answer')} works after your first attempt, {control('try_again')} clears your answers. "
         "The start page explains the rest."
     )
 
@@ -82,8 +75,8 @@ def student_readme(course: Course, branch: str = "main") -> str:
                 "and words you miss most.\n" if course.map.progress_page else "")
     export = (
         f"- **Export it** before a Binder session ends: on [My progress](notebooks/{course.map.progress_page}.ipynb), "
-        f"type your name (or a pseudonym) and press {b('export')}, then download the `my-progress-*.json` file it names "
-        f"(in JupyterLab, right-click it in the file browser → *Download*; in the app, click its name). Send that file to your instructor if asked. {b('import')} "
+        f"type your name (or a pseudonym) and press {control('export')}, then download the `my-progress-*.json` file it names "
+        f"(in JupyterLab, right-click it in the file browser → *Download*; in the app, click its name). Send that file to your instructor if asked. {control('import')} "
         "brings it back next time.\n" if course.map.progress_page else ""
     )
     return f"""# {md_escape(course.map.title)}

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..content import model
-from ..content.kinds import answer_text, kind_of
+from ..content.kinds import answer_text, item_words, kind_of
 from ..content.load_model import exercise_minutes, lesson_load
 from ..content.model import Course
 from ..views.i18n import say
-from .lesson_pages import date_banner, lesson_title
+from .lesson_pages import date_banner
 from .markdown import cell_text, md_escape, note_block
 from .notebook_writer import NotebookWriter
 from .plan_pages import materials_cells, routes_cells, teacher_lists_cell
@@ -21,21 +21,12 @@ def evidence_text(item: Any) -> str:
     return "; ".join(f"«{cell_text(e.quote)}» ({e.paragraph})" for e in item.evidence)
 
 
-def item_text(exercise: Any, item: Any) -> str:
-    """The item's words in the key table: its stem (and base word), or a row's given cells."""
-    stem = kind_of(exercise).stem
-    if stem is None:
-        return "; ".join(f"{cell_text(k)}: {cell_text(v)}" for k, v in item.cells.items())
-    base = getattr(item, "base", None)
-    return cell_text(getattr(item, stem)) + (f" ({cell_text(base)})" if base else "")
-
-
 def answer_key_table(exercise: Any) -> str:
     """An exercise's key as a table (item, answer, why, evidence), then what else is accepted or checked."""
     rows = ["| # | item | answer | why | evidence |", "|---|---|---|---|---|"]
     for n, item in enumerate(exercise.items):
         rows.append(
-            f"| {n + 1} | {item_text(exercise, item)} | **{cell_text(answer_text(exercise, n))}** "
+            f"| {n + 1} | {cell_text(item_words(exercise, item))} | **{cell_text(answer_text(exercise, n))}** "
             f"| {cell_text(item.explanation)} | {evidence_text(item)} |"
         )
     extras = []
@@ -90,7 +81,7 @@ def build_solution(course: Course, ref: model.LessonRef) -> str:
     load = lesson_load(lesson, course.paragraphs)
     nb = NotebookWriter(f"{ref.code.lower()}-key")
     nb.markdown(
-        f"# {ref.id} · {md_escape(lesson_title(course, ref))}: answer key and teaching notes\n\n"
+        f"# {ref.id} · {md_escape(course.lesson_title(ref))}: answer key and teaching notes\n\n"
         f"For instructors. Learners' notebook: [{ref.notebook}.ipynb](../notebooks/{ref.notebook}.ipynb). "
         f"**Workshop:** {ref.workshop_minutes} minutes ({'two routes below: in class and flipped' if lesson.plan.routes else 'the timing plan below'}). "
         f"**Self-study** (learners alone): about {ref.self_study_minutes} minutes; estimated: {say('part_core', 'en').lower()} "

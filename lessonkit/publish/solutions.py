@@ -1,4 +1,9 @@
-"""What the solution notebooks run: every checker applied to its own key."""
+"""What the solution notebooks run: every checker applied to its own key.
+
+Loading the lesson already refuses a key its checker rejects (`cross_checks`), so the line
+reads "N of N" or names data problems: it is the solution notebook's visible smoke test
+(nbval compares it), that the notebook ran with this engine on this data.
+"""
 
 from __future__ import annotations
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
-from ..content.model import Course, LessonRef
+from ..content.course_order import lesson_of_paragraph
+from ..content.model import Course
 from .i18n import Language, say
 
 if TYPE_CHECKING:
@@ -23,22 +24,6 @@ def lessons_begun(course: Course, progress: Progress) -> list[str]:
     """The lessons with saved checks, in course order."""
     begun = {record.lesson for record in progress.exercises.values()}
     return [ref.id for ref in course.map.lessons if ref.id in begun]
-
-
-def lesson_of_paragraph(course: Course) -> dict[str, LessonRef]:
-    """The lesson that reads each paragraph (each paragraph is read in one lesson)."""
-    return {
-        pid: ref
-        for ref in course.map.lessons
-        if ref.id in course.lessons
-        for pid in course.lessons[ref.id].paragraph_ids
-    }
-
-
-def lesson_title(course: Course, ref: LessonRef) -> str:
-    """The plan point the lesson covers, as the text's plan words it, or a capstone's title
-    ("" if the plan has no such point)."""
-    return course.lesson_title(ref)
 
 
 # --- the table ------------------------------------------------------------------------------
@@ -70,7 +55,7 @@ def lesson_rows(course: Course, store: ProgressStore) -> list[LessonRow]:
         rows.append(LessonRow(
             lesson=ref.id,
             notebook=ref.notebook,
-            title=lesson_title(course, ref),
+            title=course.lesson_title(ref),
             checked=len(records),
             exercises=len(lesson.exercises),
             score=sum(r.score for r in records),

@@ -20,6 +20,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from ..content.course_order import lesson_of_paragraph
 from ..content.model import Course, GlossaryEntry
 from ..learner import leitner
 from ..learner.progress import ProgressStore
@@ -27,7 +28,7 @@ from ..marking.input_checks import input_problem
 from . import feedback
 from .i18n import Language, say
 from .language import InterfaceLanguage
-from .progress_summary import lesson_of_paragraph, lessons_begun
+from .progress_summary import lessons_begun
 from .rich_output import AUTO, lang_attribute, link, show_html
 from .word_cards import Card, check_recall, choices_for, word_order
 from .wording import count_phrase
