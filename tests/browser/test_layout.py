@@ -125,8 +125,12 @@ def test_layout(rendered):
 
 def test_axe(rendered):
     page = rendered.page
-    if count_outputs(page) == 0:
-        pytest.skip(f"{rendered.where}: no output element to check (the notebook has no code output)")
+    cells = json.loads((ROOT / rendered.path).read_text(encoding="utf-8"))["cells"]
+    if not any(cell["cell_type"] == "code" for cell in cells):
+        pytest.skip(f"{rendered.where}: no output element to check (the notebook has no code cell)")
+    # A notebook with code has outputs after Run All: wait for them rather than skip the check.
+    page.wait_for_function("(sel) => document.querySelectorAll(sel).length > 0", arg=OUTPUTS, timeout=30_000)
+    assert count_outputs(page) > 0, f"{rendered.where}: no output to check after Run All"
     violations = run_axe(page)
     serious = [v for v in violations if v["impact"] in ("serious", "critical")]
     lines = []
