@@ -16,14 +16,14 @@ if TYPE_CHECKING:
 
 def open_progress(*args: Any, **kwargs: Any) -> Any:
     """The learner's progress page: `page = open_progress()`."""
-    from .views.session import open_progress as _open_progress
+    from .views.page_session import open_progress as _open_progress
 
     return _open_progress(*args, **kwargs)
 
 
 def open_trainer(*args: Any, **kwargs: Any) -> Any:
     """The vocabulary trainer: `trainer = open_trainer()`."""
-    from .views.session import open_trainer as _open_trainer
+    from .views.page_session import open_trainer as _open_trainer
 
     return _open_trainer(*args, **kwargs)
 

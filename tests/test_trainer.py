@@ -569,7 +569,7 @@ def test_the_language_chosen_last_time_opens_the_next_lesson(tmp_path, monkeypat
 
 def test_a_trainer_answer_that_cannot_be_saved_is_copied_and_the_notice_says_where(mini, store, clock, tmp_path,
                                                                                    monkeypatch, notebook_folder, refuse_in):
-    from lessonkit.views.session import PageSession
+    from lessonkit.views.page_session import PageSession
 
     language = InterfaceLanguage("en")
     session = PageSession(VocabularyTrainer(mini, store, language, clock=clock), store, language)

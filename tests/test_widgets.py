@@ -249,6 +249,23 @@ def test_notebook_score_counts_every_checked_exercise(mini):
 
 def test_unknown_exercise_is_a_message_not_a_traceback(mini):
     assert "no exercise RIV1-99" in LessonSession(mini, "RIV-1").show("RIV1-99").text()
+    assert "needs an exercise id" in LessonSession(mini, "RIV-1").show().text()
+
+
+def test_one_cell_shows_several_exercises_one_under_another(mini, monkeypatch):
+    """The build puts exercises with no text between them in one cell: `lesson.show("A", "B")`."""
+    import IPython.display
+
+    session = LessonSession(mini, "RIV-1")
+    first, second = "RIV1-01", "RIV1-03"
+    views = session.show(first, second)
+    assert list(views) == [session.views[first], session.views[second]]
+    shown: list[object] = []
+    monkeypatch.setattr(IPython.display, "display", lambda *objects: shown.extend(objects))
+    views._ipython_display_()
+    assert shown == list(views)
+    check(views[0], "Germany")
+    assert list(session.results) == [first] and session.results[first].score == 1  # each view records its own checks
 
 
 def test_every_answer_text_is_readable(mini):

@@ -126,8 +126,7 @@ def build_progress_page(course: Course) -> str:
         "Чтобы увидеть последние результаты, запустите все ячейки в JupyterLab или обновите страницу в режиме приложения.\n\n</div>\n\n"
         f"[Start page]({course.map.start_page}.ipynb){trainer}"
     )
-    nb.code("from lessonkit import open_progress\n\npage = open_progress()", hidden=True)
-    nb.code("page.toolbar()")
+    nb.code("from lessonkit import open_progress\n\npage = open_progress()\npage.toolbar()", hidden=True)
     nb.markdown("## Lessons\n\nExercises checked, items right of items checked, and when you last worked on each lesson.  \n"
                 + ru("Уроки: сколько упражнений проверено, сколько пунктов верно из проверенных и когда вы последний раз работали над уроком."))
     nb.code("page.table()")
@@ -166,8 +165,7 @@ def build_trainer_page(course: Course) -> str:
         f"[Start page]({course.map.start_page}.ipynb)"
         + (f" · [My progress]({course.map.progress_page}.ipynb)" if course.map.progress_page else "")
     )
-    nb.code("from lessonkit import open_trainer\n\ntrainer = open_trainer()", hidden=True)
-    nb.code("trainer.toolbar()")
+    nb.code("from lessonkit import open_trainer\n\ntrainer = open_trainer()\ntrainer.toolbar()", hidden=True)
     nb.markdown(
         f"Under {control('session_size')}, choose 10 or 20 cards and press {control('start_session')}. "
         f"Answer each card, press {control('check')}, then {control('next_card')}.  \n"

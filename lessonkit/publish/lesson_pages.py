@@ -141,9 +141,17 @@ def page_links(course: Course) -> str:
     return " · ".join(links)
 
 
+def show_source(exercise_ids: list[str]) -> str:
+    """`lesson.show("A", "B")`: exercises with no text between them share a cell (one run
+    for the learner); a list too long for one line gets one id per line."""
+    ids = [f'"{exercise_id}"' for exercise_id in exercise_ids]
+    one_line = f"lesson.show({', '.join(ids)})"
+    return one_line if len(one_line) < 80 else "lesson.show(\n" + "".join(f"    {i},\n" for i in ids) + ")"
+
+
 def setup_source(lesson_id: str) -> str:
     """The lesson's hidden first cell: open the session the other cells use."""
-    return f'from lessonkit import open_lesson\n\nlesson = open_lesson("{lesson_id}")'
+    return f'from lessonkit import open_lesson\n\nlesson = open_lesson("{lesson_id}")\nlesson.toolbar()'
 
 
 def practice_buttons() -> str:
@@ -195,7 +203,6 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
         + (quiz_buttons() if course.map.mode == "quiz" else practice_buttons())
     )
     nb.code(setup_source(ref.id), hidden=True)
-    nb.code("lesson.toolbar()")
     pages = page_links(course)
     if pages:
         nb.markdown(pages)
@@ -238,8 +245,9 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
             nb.markdown(passage_markdown((course.paragraphs[p] for p in section.paragraphs), glossary))
         if section.timeline:
             nb.code("lesson.timeline()")
-        for exercise_id in section.exercises:
-            nb.code(f'lesson.show("{exercise_id}")')
+        if section.exercises:
+            # One cell for the exercises that follow each other: one run for the learner.
+            nb.code(show_source(section.exercises))
         if section is anchor:
             kinds = {exercise.id: exercise.kind for exercise in lesson.exercises}
             matching = any(kinds.get(e) == "matching" for e in section.exercises)

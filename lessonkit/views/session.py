@@ -29,6 +29,19 @@ if TYPE_CHECKING:
 STRICT_ENV = "LESSONKIT_STRICT"
 
 
+class ShownViews(tuple):  # type: ignore[type-arg]
+    """The views of one cell that shows several exercises, drawn one under another.
+
+    Exercises that follow each other with no text between them share a cell: each cell
+    costs the learner a run, and JupyterLab about 10 ms when the lesson runs.
+    """
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(*self)
+
+
 class LessonSession:
     """One learner's pass through one lesson in one kernel.
 
@@ -84,8 +97,15 @@ class LessonSession:
         return StatusLine(self.language, lambda lang: [[feedback.ui("data_problem", lang, "strong", detail=detail)]],
                           css_class="lk-notice")
 
-    def show(self, exercise_id: str) -> Any:
-        """The widget of one exercise of this lesson."""
+    def show(self, *exercise_ids: str) -> Any:
+        """The widget of one exercise of this lesson; with several ids, their widgets in order."""
+        if len(exercise_ids) != 1:
+            if not exercise_ids:
+                return self._problem("show() needs an exercise id, for example lesson.show(\"IOM1-01\")")
+            return ShownViews(self._show(exercise_id) for exercise_id in exercise_ids)
+        return self._show(exercise_ids[0])
+
+    def _show(self, exercise_id: str) -> Any:
         if self.lesson is None:
             return self._problem("; ".join(self.problems[:3]) or f"lesson {self.lesson_id} is not in the course")
         try:
@@ -227,60 +247,6 @@ def notice_lines(store: ProgressStore, lang: Language) -> list[Line]:
     saving failed: then the notice names the copy that keeps this session's work)."""
     message = notice_text(store.notice, lang)
     return [[feedback.ui("notice", lang, "strong"), feedback.content(message, lang=lang)]] if message else []
-
-
-class PageSession:
-    """The progress page or the trainer in a notebook: a view plus the language bar.
-
-    The view follows `self.language`; the bar writes it; each change is saved.
-    """
-
-    def __init__(self, view: Any, store: ProgressStore, language: InterfaceLanguage) -> None:
-        self.view = view
-        self.store = store
-        self.language = language
-        language.follow(self._remember_language)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.view, name)
-
-    def _remember_language(self, lang: Language) -> None:
-        if self.store.read().language != lang:
-            self.store.set_language(lang)
-
-    def toolbar(self) -> LanguageBar:
-        """The language switch and the store's notice, redrawn after every save of the view."""
-        bar = LanguageBar(self.language, lambda lang: notice_lines(self.store, lang))
-        self.view.after_save.append(bar.refresh)
-        return bar
-
-    def set_language(self, lang: Language) -> None:
-        self.language.code = lang
-
-
-def _course_and_store(data_dir: Path | str | None) -> tuple[Any, Any]:
-    from ..content.load import load_course
-    from ..learner.progress import ProgressStore
-
-    return load_course(Path(data_dir) if data_dir else None, examples=False), ProgressStore()
-
-
-def open_progress(data_dir: Path | str | None = None) -> Any:
-    """The progress page: table, chart, most missed, export / import / reset."""
-    from .progress_page import ProgressPage
-
-    course, store = _course_and_store(data_dir)
-    language = InterfaceLanguage(store.read().language)
-    return PageSession(ProgressPage(course, store, language), store, language)
-
-
-def open_trainer(data_dir: Path | str | None = None) -> Any:
-    """The vocabulary trainer over the whole glossary."""
-    from .trainer import VocabularyTrainer
-
-    course, store = _course_and_store(data_dir)
-    language = InterfaceLanguage(store.read().language)
-    return PageSession(VocabularyTrainer(course, store, language), store, language)
 
 
 def open_lesson(lesson_id: str, lang: Language | None = None, data_dir: Path | str | None = None) -> LessonSession:
