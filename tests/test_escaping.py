@@ -19,6 +19,7 @@ import shutil
 import subprocess
 from datetime import timedelta
 from html import unescape
+from pathlib import Path
 
 import pytest
 
@@ -52,11 +53,8 @@ def test_a_typed_answer_quoted_in_the_feedback_reaches_the_browser_as_plain_text
     assert HOSTILE in view.feedback_text(0)
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
-def test_the_browser_writes_the_quoted_answer_with_text_content(mini, tmp_path):
+def write_in_node(lines: list, tmp_path: Path) -> dict:
     """widgets.js's own line writer, run in node over a DOM that records how it is written to."""
-    view = ExerciseWidget(mini.lessons["RIV-1"].exercise("RIV1-09"), InterfaceLanguage("en"))
-    view.receive({"action": "check", "responses": [HOSTILE]})
     source = (STATIC / "widgets.js").read_text(encoding="utf-8")
     helpers = source[: source.index("const GAP")]  # h(), segment() and writeLines(): how every line is written
     assert "function writeLines(" in helpers
@@ -65,7 +63,7 @@ def test_the_browser_writes_the_quoted_answer_with_text_content(mini, tmp_path):
         """
 const parsed = [];
 class Node {
-  constructor(tag) { this.tag = tag; this.children = []; this.attributes = {}; this.text = ""; }
+  constructor(tag) { this.tag = tag; this.children = []; this.attributes = {}; this.text = ""; this.className = ""; }
   set textContent(value) { this.text = String(value); this.children = []; }
   get textContent() { return this.text + this.children.map((c) => (typeof c === "string" ? c : c.textContent)).join(""); }
   set innerHTML(value) { parsed.push(value); }
@@ -80,17 +78,38 @@ const document = { createElement: (tag) => new Node(tag) };
 const root = new Node("div");
 writeLines(root, JSON.parse(process.argv[2]));
 const tags = [];
-const walk = (n) => { if (typeof n !== "string") { tags.push(n.tag); n.children.forEach(walk); } };
+const kept = [];
+const walk = (n) => {
+  if (typeof n === "string") return;
+  tags.push(n.tag);
+  if (n.className === "lk-pid") kept.push(n.textContent);
+  n.children.forEach(walk);
+};
 walk(root);
-console.log(JSON.stringify({ parsed, tags, text: root.textContent }));
+console.log(JSON.stringify({ parsed, tags, kept, text: root.textContent }));
 """,
         encoding="utf-8",
     )
-    lines = view.get_state()["feedback"][0]["lines"]
     run = subprocess.run(["node", str(script), json.dumps(lines)], capture_output=True, text=True, timeout=60, check=True)
-    drawn = json.loads(run.stdout)
+    return json.loads(run.stdout)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_the_browser_writes_the_quoted_answer_with_text_content(mini, tmp_path):
+    view = ExerciseWidget(mini.lessons["RIV-1"].exercise("RIV1-09"), InterfaceLanguage("en"))
+    view.receive({"action": "check", "responses": [HOSTILE]})
+    drawn = write_in_node(view.get_state()["feedback"][0]["lines"], tmp_path)
     assert drawn["parsed"] == []  # nothing went through the HTML parser
     assert HOSTILE in drawn["text"] and "img" not in drawn["tags"]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_a_paragraph_id_is_kept_on_one_line_and_the_text_is_unchanged(tmp_path):
+    """"(I-16)" at a line end must not wrap as "(I-" and "16)"; the words read the same."""
+    text = "IOM works in 151 Member States (I-01; see also NGO-12) and in <b>pre-departure</b> training."
+    drawn = write_in_node([[{"text": text, "style": "plain"}]], tmp_path)
+    assert drawn["kept"] == ["I-01", "NGO-12"]  # "pre-departure" is a word, not an id
+    assert drawn["text"] == text and drawn["parsed"] == [] and "b" not in drawn["tags"]
 
 
 def test_the_trainer_escapes_a_typed_recall_answer_it_quotes(mini, tmp_path, clock):

@@ -3,12 +3,33 @@
 // Every data or learner string is written with textContent, never parsed as markup, so text
 // such as <img src=x onerror=...> shows as text. Responses go to Python with each press.
 
+// A paragraph id never breaks at its hyphen: "(I-" at the end of a line and "16)" on the
+// next read as two things. Text only: each id is a span whose textContent is the id.
+const PARAGRAPH_ID = /\b[A-Z]+-\d{2}\b/g;
+
+function prose(text) {
+  const nodes = [];
+  let at = 0;
+  for (const match of text.matchAll(PARAGRAPH_ID)) {
+    if (match.index > at) nodes.push(text.slice(at, match.index));
+    const id = document.createElement("span");
+    id.className = "lk-pid";
+    id.textContent = match[0];
+    nodes.push(id);
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) nodes.push(text.slice(at));
+  return nodes;
+}
+
 function h(tag, attrs = {}, children = []) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
-    if (name === "text") node.textContent = value;
-    else if (name === "className") node.className = value;
+    if (name === "text") {
+      if (tag === "option" || tag === "textarea") node.textContent = value;
+      else node.append(...prose(String(value)));
+    } else if (name === "className") node.className = value;
     else node.setAttribute(name, value === true ? "" : String(value));
   }
   for (const child of children) if (child) node.append(child);
@@ -125,9 +146,9 @@ function gapItem(item, n, value, ids, { labels }) {
   const parts = item.prompt.split(GAP);
   const sentence = h("p", { className: "lk-sentence", lang: "en" }, [h("span", { className: "lk-num", text: `${n + 1}.` }), " "]);
   if (parts.length > 1) {
-    sentence.append(parts[0], input, parts.slice(1).join("_____"));
+    sentence.append(...prose(parts[0]), input, ...prose(parts.slice(1).join("_____")));
   } else {
-    sentence.append(item.prompt, " ", input);
+    sentence.append(...prose(item.prompt), " ", input);
   }
   if (item.base) sentence.append(" ", h("strong", { className: "lk-base", title: labels.base_word, text: `(${item.base})` }));
   return { node: sentence, read: () => input.value };
@@ -140,8 +161,8 @@ function orderItem(item, n, value, ids, { labels }) {
     return [h("label", { for: id, className: "lk-position" }, [h("span", { text: position }), select]), select];
   });
   const node = h("div", { className: "lk-order" }, [
-    h("p", { lang: "en" }, [h("span", { className: "lk-num", text: `${n + 1}.` }), " ", item.prompt]),
-    h("ul", { lang: "en" }, item.segments.map((s) => h("li", {}, [h("strong", { text: `${s.label}:` }), " ", s.text]))),
+    h("p", { lang: "en" }, [h("span", { className: "lk-num", text: `${n + 1}.` }), " ", h("span", { text: item.prompt })]),
+    h("ul", { lang: "en" }, item.segments.map((s) => h("li", {}, [h("strong", { text: `${s.label}:` }), " ", h("span", { text: s.text })]))),
     h("div", { className: "lk-positions" }, selects.map(([label]) => label)),
   ]);
   return { node, read: () => selects.map(([, select]) => select.value || null) };
