@@ -82,3 +82,18 @@ def test_make_app_runs_the_app_command():
     makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text(encoding="utf-8")
     recipe = makefile.split("\napp: $(RUNTIME)\n", 1)[1].split("\n\n", 1)[0]
     assert "$(PY) -m lessonkit app --host $(HOST) --port $(APP_PORT)" in recipe
+
+
+def test_the_readme_the_release_readme_and_the_links_name_the_same_notebooks_in_one_order(course):
+    """One list of pages (`page_list`): the three tables cannot drift apart."""
+    from lessonkit.publish.page_list import course_page_list
+    from lessonkit.publish.readme import course_map_markdown
+    from lessonkit.publish.release_readme import lessons_table
+
+    expected = [page.path for page in course_page_list(course)]
+    pages = [p for p in (course.map.progress_page, course.map.trainer) if p]
+    assert expected == [f"notebooks/{name}.ipynb" for name in [course.map.start_page, *(r.notebook for r in course.map.lessons), *pages]]
+    row_target = re.compile(r"^\| \[[^\]]+\]\(([^)]+)\)", re.M)
+    assert row_target.findall(course_map_markdown(course)) == expected
+    assert row_target.findall(lessons_table(course, "main")) == expected
+    assert [link.notebook for link in launch_links(course, HUB, REPO, "main")] == expected

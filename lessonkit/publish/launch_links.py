@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from ..content.model import Course
+from .page_list import course_page_list
 
 GITHUB = re.compile(r"^https://github\.com/(?P<owner>[\w.-]+)/(?P<name>[\w.-]+?)(?:\.git)?/?$")
 
@@ -25,7 +26,7 @@ class LinkError(ValueError):
 
 @dataclass(frozen=True)
 class LaunchLinks:
-    lesson: str  # "IOM-1 · Migration and development activities"
+    lesson: str  # "IOM-1: Migration and development activities"
     notebook: str  # notebooks/01-iom-activities.ipynb
     hub: str
     binder: str
@@ -65,17 +66,12 @@ def binder_link(repo: str, branch: str, notebook: str, app: bool = False) -> str
 
 
 def launch_links(course: Course, hub: str, repo: str, branch: str = "main") -> list[LaunchLinks]:
-    """The start page, then every lesson in course order, then the progress page and the trainer."""
+    """Every learner notebook, in the order of `page_list`."""
     if not branch.strip() or any(c.isspace() for c in branch):
         raise LinkError(f"--branch must be a branch name without spaces (got {branch!r})")
-    pages = [("Start here", course.map.start_page)]
-    pages += [(f"{ref.id} · {course.lesson_title(ref)}", ref.notebook) for ref in course.map.lessons]
-    pages += [(label, name) for label, name in (("My progress", course.map.progress_page),
-                                                 ("Vocabulary review", course.map.trainer)) if name]
-    return [LaunchLinks(label, f"notebooks/{name}.ipynb", hub_link(hub, repo, branch, f"notebooks/{name}.ipynb"),
-                        binder_link(repo, branch, f"notebooks/{name}.ipynb"),
-                        binder_link(repo, branch, f"notebooks/{name}.ipynb", app=True))
-            for label, name in pages]
+    return [LaunchLinks(page.label, page.path, hub_link(hub, repo, branch, page.path), binder_link(repo, branch, page.path),
+                        binder_link(repo, branch, page.path, app=True))
+            for page in course_page_list(course)]
 
 
 def as_markdown(links: list[LaunchLinks]) -> str:

@@ -10,6 +10,7 @@ from ..content.model import Course
 from .course_pages import estimate_note, text_and_point
 from .launch_links import binder_link
 from .markdown import md_escape
+from .page_list import course_page_list
 
 START = "<!-- course-map:start (built from data/course.yml by `python -m lessonkit build`) -->"
 END = "<!-- course-map:end -->"
@@ -28,25 +29,21 @@ def launch_cell(course: Course, path: str, ref: str = "main") -> str:
 
 
 def course_map_markdown(course: Course) -> str:
-    start = f"notebooks/{course.map.start_page}.ipynb"
     rows = [
         "| notebook | text, plan point | self-study minutes | core, estimated | everything, estimated | open on Binder |",
         "|---|---|---|---|---|---|",
-        f"| [Start here]({start}) | course overview | 5 | | | {launch_cell(course, start)} |",
     ]
     loads = course_loads(course)
-    for ref in course.map.lessons:
-        path = f"notebooks/{ref.notebook}.ipynb"
-        load = loads[ref.id]
-        text, point = text_and_point(course, ref)
-        rows.append(
-            f"| [{ref.id}: {md_escape(course.lesson_title(ref))}]({path}) | {text}, {point} "
-            f"| {ref.self_study_minutes} | {load.core_minutes} | {load.full_minutes} | {launch_cell(course, path)} |"
-        )
-    for name, label in ((course.map.trainer, "Vocabulary review (Leitner trainer)"), (course.map.progress_page, "My progress (export, import, reset)")):
-        if name:
-            path = f"notebooks/{name}.ipynb"
-            rows.append(f"| [{label}]({path}) | whole course | 10 | | | {launch_cell(course, path)} |")
+    for page in course_page_list(course):
+        link = f"[{md_escape(page.label)}]({page.path})"
+        if page.lesson is None:
+            about, minutes = ("course overview", 5) if page.start else ("whole course", 10)
+            rows.append(f"| {link} | {about} | {minutes} | | | {launch_cell(course, page.path)} |")
+            continue
+        load = loads[page.lesson.id]
+        text, point = text_and_point(course, page.lesson)
+        rows.append(f"| {link} | {text}, {point} | {page.lesson.self_study_minutes} | {load.core_minutes} | {load.full_minutes} "
+                    f"| {launch_cell(course, page.path)} |")
     return "\n".join(rows) + "\n\n" + estimate_note()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..content.model import Course
 from .course_pages import text_and_point
 from .markdown import control, md_escape
+from .page_list import course_page_list
 from .readme import launch_cell
 
 GITIGNORE = """\
@@ -32,17 +33,13 @@ SAVE_HOOK = "lessonkit.jupyter_hooks.scrub_saved_notebook"
 def lessons_table(course: Course, branch: str) -> str:
     """Every notebook with a link and a Binder launch link."""
     rows = ["| notebook | text, plan point | self-study minutes | open on Binder |", "|---|---|---|---|"]
-    start = f"notebooks/{course.map.start_page}.ipynb"
-    rows.append(f"| [Start here]({start}) | course overview | 5 | {launch_cell(course, start, branch)} |")
-    for ref in course.map.lessons:
-        path = f"notebooks/{ref.notebook}.ipynb"
-        text, point = text_and_point(course, ref)
-        rows.append(f"| [{ref.id}: {md_escape(course.lesson_title(ref))}]({path}) | {text}, {point} "
-                    f"| {ref.self_study_minutes} | {launch_cell(course, path, branch)} |")
-    for name, label in ((course.map.trainer, "Vocabulary review"), (course.map.progress_page, "My progress (export, import, reset)")):
-        if name:
-            path = f"notebooks/{name}.ipynb"
-            rows.append(f"| [{label}]({path}) | whole course | 10 | {launch_cell(course, path, branch)} |")
+    for page in course_page_list(course):
+        if page.lesson is None:
+            about, minutes = ("course overview", 5) if page.start else ("whole course", 10)
+        else:
+            text, point = text_and_point(course, page.lesson)
+            about, minutes = f"{text}, {point}", page.lesson.self_study_minutes
+        rows.append(f"| [{md_escape(page.label)}]({page.path}) | {about} | {minutes} | {launch_cell(course, page.path, branch)} |")
     return "\n".join(rows)
 
 
