@@ -20,6 +20,14 @@ ROUTE_NOTES = {
     "in_class": "Learners work through the notebook in class; the teacher stages it.",
     "flipped": "Learners do the objective exercises before class; class time goes to the most-missed items and to work in pairs and groups.",
 }
+# The headings of the teacher's plan, shared by the solution notebook and the printed key.
+PLAN_TITLES = {
+    "timing": "Timing plan", "notes": "Teaching notes", "board_plan": "Board plan", "listen_for": "Listen for",
+    "support": "Support (for weaker students)", "stretch": "Stretch (for stronger students)", "homework": "Homework",
+    "discussion": "Discussion questions", "workshop": "Workshop tasks", "rubric": "Rubric for the writing and speaking tasks",
+}
+# The teacher's lists "In the classroom", in the order both show them.
+CLASSROOM_LISTS = ("board_plan", "listen_for", "support", "stretch", "homework")
 KIND_NAMES = {"role_cards": "role cards", "card_sort": "card sort", "language_bank": "language bank",
               "jigsaw_grid": "jigsaw grid", "handout": "handout"}
 
@@ -89,18 +97,13 @@ def teacher_lists_cell(lesson: model.Lesson) -> str:
     """Board plan, what to listen for, support and stretch, homework and the rubric ("" for none)."""
     teacher = lesson.plan
     parts = []
-    if teacher.board_plan:
-        parts.append("### Board plan\n\n> " + "  \n> ".join(md_escape(line) for line in teacher.board_plan))
-    if teacher.listen_for:
-        parts.append(f"### Listen for\n\n{bullets(teacher.listen_for)}")
-    if teacher.support:
-        parts.append(f"### Support (for weaker students)\n\n{bullets(teacher.support)}")
-    if teacher.stretch:
-        parts.append(f"### Stretch (for stronger students)\n\n{bullets(teacher.stretch)}")
-    if teacher.homework:
-        parts.append(f"### Homework\n\n{bullets(teacher.homework)}")
+    for key in CLASSROOM_LISTS:
+        values = getattr(teacher, key)
+        if values:
+            body = "> " + "  \n> ".join(md_escape(line) for line in values) if key == "board_plan" else bullets(values)
+            parts.append(f"### {PLAN_TITLES[key]}\n\n{body}")
     if teacher.rubric:
-        parts.append("### Rubric for the writing and speaking tasks\n\n" + rubric_table(teacher.rubric))
+        parts.append(f"### {PLAN_TITLES['rubric']}\n\n" + rubric_table(teacher.rubric))
     return "## In the classroom\n\n" + "\n\n".join(parts) if parts else ""
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..content import model
 from ..content.plan_model import RouteStep, RubricCriterion
-from .plan_pages import KIND_NAMES, ROUTE_NOTES, ROUTE_TITLES
+from .plan_pages import CLASSROOM_LISTS, KIND_NAMES, PLAN_TITLES, ROUTE_NOTES, ROUTE_TITLES
 from .print_html import Sheet, e, table
 from .print_materials import card_order, grid_table, landscape
 
@@ -49,7 +49,7 @@ def plan_html(ref: model.LessonRef, lesson: model.Lesson) -> str:
     if teacher.timing:
         total = sum(step.minutes for step in teacher.timing)
         rows = [[str(step.minutes), e(step.activity)] for step in teacher.timing]
-        parts.append(f"<h3>Timing plan ({total} minutes)</h3>" + table(["min", "activity"], rows, widths=("14mm", "")))
+        parts.append(f"<h3>{PLAN_TITLES['timing']} ({total} minutes)</h3>" + table(["min", "activity"], rows, widths=("14mm", "")))
     if teacher.routes is not None:
         titles = {material.id: material.title for material in lesson.materials}
         for key in ("in_class", "flipped"):
@@ -60,15 +60,13 @@ def plan_html(ref: model.LessonRef, lesson: model.Lesson) -> str:
                 before = "<p><b>Before class</b> (learners alone):</p>" + _list(teacher.routes.before_class)
             parts.append(f"<h3>{e(ROUTE_TITLES[key])}: a {total}-minute workshop</h3><p class=\"meta\">{e(ROUTE_NOTES[key])}</p>"
                          f"{before}{route_table(steps, titles)}")
-    parts.append("<h3>Teaching notes</h3>" + _list(teacher.notes))
-    for title, values in (("Board plan", teacher.board_plan), ("Listen for", teacher.listen_for),
-                          ("Support (for weaker students)", teacher.support), ("Stretch (for stronger students)", teacher.stretch),
-                          ("Homework", teacher.homework), ("Discussion questions", teacher.discussion),
-                          ("Workshop tasks", teacher.workshop)):
+    parts.append(f"<h3>{PLAN_TITLES['notes']}</h3>" + _list(teacher.notes))
+    for key in (*CLASSROOM_LISTS, "discussion", "workshop"):
+        values = getattr(teacher, key)
         if values:
-            parts.append(f"<h3>{e(title)}</h3>" + _list(values))
+            parts.append(f"<h3>{e(PLAN_TITLES[key])}</h3>" + _list(values))
     if teacher.rubric:
-        parts.append("<h3>Rubric for the writing and speaking tasks</h3>" + rubric_html(teacher.rubric))
+        parts.append(f"<h3>{PLAN_TITLES['rubric']}</h3>" + rubric_html(teacher.rubric))
     return "".join(parts)
 
 

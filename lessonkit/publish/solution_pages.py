@@ -12,7 +12,7 @@ from ..views.i18n import say
 from .lesson_pages import date_banner
 from .markdown import cell_text, md_escape, note_block
 from .notebook_writer import NotebookWriter
-from .plan_pages import materials_cells, routes_cells, teacher_lists_cell
+from .plan_pages import PLAN_TITLES, materials_cells, routes_cells, teacher_lists_cell
 from .solutions import self_check_line
 
 
@@ -92,11 +92,11 @@ def build_solution(course: Course, ref: model.LessonRef) -> str:
     if lesson.plan.timing:
         timing = "\n".join(f"| {step.minutes} | {cell_text(step.activity)} |" for step in lesson.plan.timing)
         total = sum(step.minutes for step in lesson.plan.timing)
-        nb.markdown(f"## Timing plan: a {total}-minute workshop\n\n| minutes | activity |\n|---|---|\n{timing}")
+        nb.markdown(f"## {PLAN_TITLES['timing']}: a {total}-minute workshop\n\n| minutes | activity |\n|---|---|\n{timing}")
     for cell in routes_cells(lesson):
         nb.markdown(cell)
     notes = "\n".join(f"- {md_escape(note)}" for note in lesson.plan.notes)
-    nb.markdown(f"## Teaching notes\n\n{notes}")
+    nb.markdown(f"## {PLAN_TITLES['notes']}\n\n{notes}")
     lists = teacher_lists_cell(lesson)
     if lists:
         nb.markdown(lists)
@@ -116,10 +116,10 @@ def build_solution(course: Course, ref: model.LessonRef) -> str:
             )
     if lesson.plan.discussion:
         questions = "\n".join(f"{n}. {md_escape(q)}" for n, q in enumerate(lesson.plan.discussion, start=1))
-        nb.markdown(f"## Discussion questions\n\n{questions}")
+        nb.markdown(f"## {PLAN_TITLES['discussion']}\n\n{questions}")
     if lesson.plan.workshop:
         tasks = "\n\n".join(f"- {md_escape(task)}" for task in lesson.plan.workshop)
-        nb.markdown(f"## Workshop tasks\n\n{tasks}")
+        nb.markdown(f"## {PLAN_TITLES['workshop']}\n\n{tasks}")
     for cell in materials_cells(lesson):
         nb.markdown(cell)
     points = "\n".join(f"- {md_escape(point)}" for point in lesson.key_points)
