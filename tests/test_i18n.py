@@ -41,6 +41,30 @@ def test_every_string_used_by_the_engine_is_in_the_table():
     assert used and used <= set(STRINGS), sorted(used - set(STRINGS))
 
 
+def test_every_views_labels_are_strings_of_the_table_written_into_real_traits(mini, tmp_path):
+    """The views' LABELS tables (`language.write_labels`) name keys and traits that exist."""
+    from lessonkit.learner.progress import ProgressStore
+    from lessonkit.views.language import InterfaceLanguage, write_labels
+    from lessonkit.views.page_widgets import LanguageBar, TimelineView
+    from lessonkit.views.prediction import PredictionBox
+    from lessonkit.views.progress_page import ProgressPage
+    from lessonkit.views.quiz import FinishView
+    from lessonkit.views.trainer import VocabularyTrainer
+
+    language = InterfaceLanguage("en")
+    store = ProgressStore(tmp_path / "progress.json")
+    views = [LanguageBar(language), TimelineView(language, lambda: ("", "")),
+             PredictionBox(language, lambda _lang: [], lambda _text: None, lambda: ""),
+             FinishView(language, lambda _lang: [], lambda: None),
+             ProgressPage(mini, store, language, folder=tmp_path), VocabularyTrainer(mini, store, language)]
+    for view in views:
+        assert view.LABELS and set(view.LABELS.values()) <= set(STRINGS), type(view).__name__
+        for lang in ("en", "ru"):
+            write_labels(view, view.LABELS, lang)
+    with pytest.raises(AttributeError, match="no trait 'legnd'"):
+        write_labels(views[0], {"legnd": "language"}, "en")
+
+
 def test_every_string_in_the_table_is_used():
     """A key no view asks for is a translation nobody sees: it goes."""
     from pathlib import Path

@@ -12,7 +12,24 @@ from typing import Any
 
 import traitlets
 
-from .i18n import LANGUAGES, Language
+from .i18n import LANGUAGES, Language, say
+
+# A view's interface words: the attribute that shows each ("legend", or a child widget's
+# "export_button.description") and its key in the interface strings.
+Labels = dict[str, str]
+
+
+def write_labels(owner: Any, labels: Labels, lang: Language) -> None:
+    """Write every labelled attribute of `owner` (or of one of its widgets) in `lang`: the one
+    way every view puts its words in the notebook's language."""
+    for path, key in labels.items():
+        *widgets, attribute = path.split(".")
+        target = owner
+        for name in widgets:
+            target = getattr(target, name)
+        if not target.has_trait(attribute):  # a misspelt label would otherwise set a plain attribute nobody draws
+            raise AttributeError(f"{type(target).__name__} has no trait {attribute!r} to write {key!r} into")
+        setattr(target, attribute, say(key, lang))
 
 
 class InterfaceLanguage(traitlets.HasTraits):

@@ -16,7 +16,7 @@ import traitlets
 
 from . import feedback
 from .feedback import Line
-from .i18n import Language, say
+from .i18n import Language
 from .language import InterfaceLanguage
 from .page_widgets import StatusLine
 from .wording import describe_age
@@ -29,22 +29,17 @@ if TYPE_CHECKING:
 class PredictionBox(StatusLine):
     """A labelled text box with a Save button, and a line saying when it was saved."""
 
+    LABELS = {"legend": "prediction_label", "button": "prediction_save"}
+
     value = traitlets.Unicode("").tag(sync=True)  # the saved text, drawn in the box
     button = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self, language: InterfaceLanguage, lines_in: Callable[[Language], list[Line]],
                  on_save: Callable[[str], Any], saved_text: Callable[[], str]) -> None:
-        super().__init__(language, lines_in, css_class="lk-predict", view="predict", value=saved_text(),
-                         legend=say("prediction_label", language.code), button=say("prediction_save", language.code))
+        super().__init__(language, lines_in, css_class="lk-predict", view="predict", value=saved_text())
         self.on_save = on_save
         self.saved_text = saved_text
         self.on_msg(self._on_message)
-
-    def refresh(self) -> None:
-        with self.hold_sync():
-            self.legend = say("prediction_label", self.language.code)
-            self.button = say("prediction_save", self.language.code)
-            super().refresh()
 
     def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
         if isinstance(content, dict) and content.get("action") == "save":

@@ -23,7 +23,7 @@ from ..learner.safe_files import reason
 from . import feedback
 from .app_mode import download_url
 from .i18n import Language, say
-from .language import InterfaceLanguage
+from .language import InterfaceLanguage, write_labels
 from .progress_summary import Missed, lesson_rows, most_missed, score_cell
 from .rich_output import AUTO, lang_attribute, link, say_linked, show_html
 from .wording import describe_age
@@ -75,14 +75,12 @@ class ProgressPage:
     def lang(self) -> Language:
         return self.language.code
 
+    LABELS = {"export_button.description": "export", "name_field.description": "export_name",
+              "name_field.placeholder": "export_name_placeholder", "upload.description": "import",
+              "upload.tooltip": "import_choose", "confirm.description": "reset_confirm", "reset_button.description": "reset"}
+
     def relabel(self) -> None:
-        self.export_button.description = say("export", self.lang)
-        self.name_field.description = say("export_name", self.lang)
-        self.name_field.placeholder = say("export_name_placeholder", self.lang)
-        self.upload.description = say("import", self.lang)
-        self.upload.tooltip = say("import_choose", self.lang)
-        self.confirm.description = say("reset_confirm", self.lang)
-        self.reset_button.description = say("reset", self.lang)
+        write_labels(self, self.LABELS, self.lang)
 
     def redraw(self) -> None:
         """Every word of the page again, in the current language and from the saved progress."""

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..content.kinds import check
 from . import feedback
 from .feedback import Line
-from .i18n import Language, say
+from .i18n import Language
 from .item_specs import checker_input, item_spec, restored_response
 from .language import InterfaceLanguage
 from .page_widgets import StatusLine
@@ -31,15 +31,12 @@ if TYPE_CHECKING:
 class FinishView(StatusLine):
     """The Finish button of a quiz-mode lesson, with what is saved before and the result after."""
 
+    LABELS = {"legend": "finish"}
+
     def __init__(self, language: InterfaceLanguage, lines_in: Callable[[Language], list[Line]], on_finish: Callable[[], Any]) -> None:
-        super().__init__(language, lines_in, css_class="lk-finish", view="finish", legend=say("finish", language.code))
+        super().__init__(language, lines_in, css_class="lk-finish", view="finish")
         self.on_finish = on_finish
         self.on_msg(self._on_message)
-
-    def refresh(self) -> None:
-        with self.hold_sync():
-            self.legend = say("finish", self.language.code)
-            super().refresh()
 
     def _on_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
         if isinstance(content, dict) and content.get("action") == "finish":

@@ -27,7 +27,7 @@ from ..learner.progress import ProgressStore
 from ..marking.input_checks import input_problem
 from . import feedback
 from .i18n import Language, say
-from .language import InterfaceLanguage
+from .language import InterfaceLanguage, write_labels
 from .progress_summary import lessons_begun
 from .rich_output import AUTO, lang_attribute, link, show_html
 from .word_cards import Card, check_recall, choices_for, word_order
@@ -115,14 +115,12 @@ class VocabularyTrainer:
 
     # --- drawing -----------------------------------------------------------------------------
 
+    LABELS = {"size.description": "session_size", "start_button.description": "start_session",
+              "check_button.description": "check", "next_button.description": "next_card",
+              "typed.description": "in_english", "typed.placeholder": "your_answer"}
+
     def relabel(self) -> None:
-        lang = self.lang
-        self.size.description = say("session_size", lang)
-        self.start_button.description = say("start_session", lang)
-        self.check_button.description = say("check", lang)
-        self.next_button.description = say("next_card", lang)
-        self.typed.description = say("in_english", lang)
-        self.typed.placeholder = say("your_answer", lang)
+        write_labels(self, self.LABELS, self.lang)
         self.status.value = self.status_html()
 
     def redraw(self) -> None:
