@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,22 +27,40 @@ MEDIAN_ROW = "class median"
 
 @dataclass(frozen=True)
 class ClassReport:
+    """The learners read from a class's exports; every figure is derived from them once, on first use."""
+
     course: Course
     learners: list[Learner]
     skipped: list[Skipped]
-    frame: pd.DataFrame  # one row per learner and lesson (see class_data.score_frame)
-    table: pd.DataFrame  # learner × lesson, percentage right
-    median: pd.Series  # per lesson
-    items: list[ItemStat]
-    missed: list[ItemStat]  # the ten most missed
+
+    @cached_property
+    def frame(self) -> pd.DataFrame:
+        """One row per learner and lesson (see class_data.score_frame)."""
+        return score_frame(self.course, self.learners)
+
+    @cached_property
+    def table(self) -> pd.DataFrame:
+        """Learner × lesson, percentage right."""
+        return score_table(self.course, self.frame)
+
+    @property
+    def median(self) -> pd.Series:
+        """The class median per lesson."""
+        return class_median(self.table)
+
+    @cached_property
+    def items(self) -> list[ItemStat]:
+        return item_stats(self.course, self.learners)
+
+    @property
+    def missed(self) -> list[ItemStat]:
+        """The ten most missed items."""
+        return most_missed(self.items)
 
 
 def class_report(course: Course, paths: list[Path]) -> ClassReport:
     learners, skipped = read_exports(paths, course)
-    frame = score_frame(course, learners)
-    table = score_table(course, frame)
-    items = item_stats(course, learners)
-    return ClassReport(course, learners, skipped, frame, table, class_median(table), items, most_missed(items))
+    return ClassReport(course, learners, skipped)
 
 
 # --- CSV ----------------------------------------------------------------------------------------
