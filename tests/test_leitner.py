@@ -34,7 +34,7 @@ def test_right_moves_up_one_box_and_the_fifth_box_is_the_last():
     for day, expected in zip((1, 2, 3, 4), (3, 4, 5, 5)):
         card = review(card, True, at(day))
         assert card.box == expected and card.last_review == at(day)
-    assert card.right == 5 and card.direction_successes == 5
+    assert card.right == 5 and card.wrong == 0
 
 
 def test_wrong_goes_back_to_box_one_from_any_box():

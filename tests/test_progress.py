@@ -586,8 +586,9 @@ def test_a_file_written_before_the_word_card_moved_still_loads(tmp_path):
     assert store.notice is None and progress.language == "ru" and progress.words["mandate"].box == 3
     assert progress.exercises["IOM1-01"].claims[0].kind == "should_be_accepted"
     store.record_review("mandate", True)
+    # `direction_successes` (always equal to `right`) is read and no longer written.
     assert json.loads(path.read_text(encoding="utf-8"))["words"]["mandate"] == {
-        "box": 4, "last_review": "2026-11-26T10:15:00Z", "right": 3, "wrong": 1, "direction_successes": 3}
+        "box": 4, "last_review": "2026-11-26T10:15:00Z", "right": 3, "wrong": 1}
 
 
 # --- the name and the answers of the last check (for the instructor's class report) ------------------

@@ -19,8 +19,9 @@ use plain datetimes as a fake clock.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .utc import UtcTime
 
@@ -40,9 +41,16 @@ class WordRecord(BaseModel):
 
     box: int = Field(default=1, ge=1, le=BOXES)
     last_review: UtcTime | None = None
-    right: int = Field(default=0, ge=0)
+    right: int = Field(default=0, ge=0)  # right answers so far; RECALL_AFTER of them unlock RU->EN recall
     wrong: int = Field(default=0, ge=0)
-    direction_successes: int = Field(default=0, ge=0)  # right answers so far; unlocks RU->EN recall
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_the_old_copy_of_right(cls, data: Any) -> Any:
+        # Files saved before 2026-11-28 also hold `direction_successes`, always equal to `right`.
+        if isinstance(data, dict) and "direction_successes" in data:
+            data = {key: value for key, value in data.items() if key != "direction_successes"}
+        return data
 
 
 def review(record: WordRecord | None, right: bool, now: datetime) -> WordRecord:
@@ -53,7 +61,6 @@ def review(record: WordRecord | None, right: bool, now: datetime) -> WordRecord:
         last_review=now,
         right=card.right + (1 if right else 0),
         wrong=card.wrong + (0 if right else 1),
-        direction_successes=card.direction_successes + (1 if right else 0),
     )
 
 
@@ -83,7 +90,7 @@ def due_terms(terms: list[str], words: dict[str, WordRecord], now: datetime) -> 
 
 def recall_unlocked(record: WordRecord | None) -> bool:
     """Russian-to-English recall is offered after two successful reviews of the word."""
-    return record is not None and record.direction_successes >= RECALL_AFTER
+    return record is not None and record.right >= RECALL_AFTER
 
 
 def is_new(record: WordRecord | None) -> bool:
