@@ -21,6 +21,7 @@ import pytest
 
 from lessonkit.cli import main
 from lessonkit.content.load import read_yaml
+from lessonkit.content.model import Lesson
 from lessonkit.publish.links import broken_links
 from lessonkit.publish.release import ReleaseError, check_target, dump_yaml, release
 
@@ -46,8 +47,8 @@ def teacher_only(data_dir: Path) -> list[str]:
     private: list[str] = []
     for path in sorted((data_dir / "lessons").glob("*.yml")):
         raw, _ = read_yaml(path, data_dir)
-        private += strings(raw.get("teacher")) + strings(raw.get("materials"))
-        public += strings({k: v for k, v in raw.items() if k not in ("teacher", "materials")})
+        private += [s for key in Lesson.TEACHER_ONLY for s in strings(raw.get(key))]
+        public += strings({k: v for k, v in raw.items() if k not in Lesson.TEACHER_ONLY})
     for path in sorted((data_dir / "texts").glob("*.yml")) + sorted((data_dir / "glossary").glob("*.yml")):
         public += strings(read_yaml(path, data_dir)[0])
     return sorted({s.strip() for s in private if len(s.strip()) >= SHORT and not any(s.strip() in p for p in public)})

@@ -9,7 +9,7 @@ validation errors into one readable line per problem.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
@@ -159,6 +159,9 @@ class TeacherNotes(Record):
 
 
 class Lesson(Record):
+    # The fields learners never see: a student release (`lessonkit release`) leaves them out.
+    TEACHER_ONLY: ClassVar[tuple[str, ...]] = ("teacher", "materials")
+
     lesson: LessonId
     goals: list[NonEmpty] = Field(min_length=1)
     context: NonEmpty

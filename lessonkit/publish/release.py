@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from ..content.load import collect, read_yaml
+from ..content.model import Lesson
 from .build import build_all
 from .release_readme import GITIGNORE, student_readme
 
@@ -98,7 +99,7 @@ def release_data(data_dir: Path, quiz: bool, repository: str | None) -> list[Rel
         files.append(ReleaseFile(f"data/{relative}", (data_dir / relative).read_bytes()))
     for ref in course["lessons"]:
         relative = _inside(str(ref["file"]))
-        lesson = {key: value for key, value in _read(data_dir, relative).items() if key not in ("teacher", "materials")}
+        lesson = {key: value for key, value in _read(data_dir, relative).items() if key not in Lesson.TEACHER_ONLY}
         files.append(ReleaseFile(f"data/{relative}", dump_yaml(lesson)))
     return files
 
