@@ -21,20 +21,25 @@ _PROGRESS_DIR: str | None = None
 
 
 def pytest_configure(config):
-    """Keep every progress file the tests (and nbval's kernels) write out of the user's data."""
+    """Keep every progress file and cached lesson the tests (and nbval's kernels) write out of
+    the user's folders."""
     global _PROGRESS_DIR
     # nbval's kernels inherit it: a notebook cell that would show a learner "this exercise
     # cannot be shown" fails the run instead (the unit tests below switch it off).
     os.environ["LESSONKIT_STRICT"] = "1"
-    if "LESSONKIT_PROGRESS" not in os.environ:
-        _PROGRESS_DIR = tempfile.mkdtemp(prefix="lessonkit-tests-")
-        os.environ["LESSONKIT_PROGRESS"] = str(Path(_PROGRESS_DIR) / "progress.json")
+    if "LESSONKIT_PROGRESS" in os.environ and "LESSONKIT_CACHE" in os.environ:
+        return  # an xdist worker: the controller has chosen both
+    _PROGRESS_DIR = tempfile.mkdtemp(prefix="lessonkit-tests-")
+    os.environ.setdefault("LESSONKIT_PROGRESS", str(Path(_PROGRESS_DIR) / "progress.json"))
+    os.environ.setdefault("LESSONKIT_CACHE", str(Path(_PROGRESS_DIR) / "cache"))
 
 
 def pytest_unconfigure(config):
     if _PROGRESS_DIR:
         shutil.rmtree(_PROGRESS_DIR, ignore_errors=True)
-        os.environ.pop("LESSONKIT_PROGRESS", None)
+        for var in ("LESSONKIT_PROGRESS", "LESSONKIT_CACHE"):
+            if os.environ.get(var, "").startswith(_PROGRESS_DIR):
+                os.environ.pop(var)
 
 
 @pytest.fixture(scope="session")

@@ -90,7 +90,7 @@ class GapItem(Item):
     text: NonEmpty
     answer: NonEmpty
     accept: list[NonEmpty] = []
-    examples: Examples = Examples()
+    examples: Examples = Field(default_factory=Examples)
 
     @field_validator("text")
     @classmethod
@@ -125,7 +125,7 @@ class KeyTermsMixin(Record):
     key_terms: list[TermGroup] = Field(min_length=1)
     min_terms: int | None = Field(default=None, ge=1)
     model_answer: NonEmpty
-    examples: Examples = Examples()
+    examples: Examples = Field(default_factory=Examples)
 
     @model_validator(mode="after")
     def _min_terms_fits(self) -> KeyTermsMixin:

@@ -10,11 +10,11 @@ Nothing here knows about widgets or notebooks.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from . import model
 from .cross_checks import check_course, check_glossary, check_lesson, check_text, check_timeline
+from .data_dir import DATA_ENV, find_data_dir
 from .plan_checks import check_release
 from .problems import DataError, Problem
 from .schema_errors import M, validate, validate_lesson
@@ -24,27 +24,6 @@ __all__ = [
     "DATA_ENV", "CourseLoader", "DataError", "Problem", "collect", "find_data_dir", "load_course",
     "read_file", "read_yaml", "validate", "validate_lesson",
 ]
-
-DATA_ENV = "LESSONKIT_DATA"
-
-
-def find_data_dir(start: Path | None = None) -> Path:
-    """The course's data/ folder, wherever the notebook or command runs from.
-
-    Order: $LESSONKIT_DATA; the nearest data/course.yml at or above `start` (default: the
-    working directory). When there is none, the answer is `data/` where the search began:
-    the course then says it found no course.yml there, instead of quietly opening another
-    course (the one beside this package) in a notebook that was copied elsewhere.
-    """
-    env = os.environ.get(DATA_ENV)
-    if env:
-        return Path(env).resolve()
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "data" / "course.yml").is_file():
-            return folder / "data"
-    return here / "data"
-
 
 def read_file(cls: type[M], data_dir: Path, relative: str) -> tuple[M | None, list[Problem], str]:
     """One data file read and validated against `cls`: (record or None, problems, its name)."""

@@ -159,9 +159,7 @@ class TeacherNotes(Record):
 
 
 class Lesson(Record):
-    # The fields learners never see: a student release (`lessonkit release`) leaves them out.
-    TEACHER_ONLY: ClassVar[tuple[str, ...]] = ("teacher", "materials")
-
+    TEACHER_ONLY: ClassVar[tuple[str, ...]] = ("teacher", "materials")  # what a student release leaves out
     lesson: LessonId
     goals: list[NonEmpty] = Field(min_length=1)
     context: NonEmpty

@@ -16,4 +16,6 @@ ExerciseId = Annotated[str, StringConstraints(pattern=r"^[A-Z]+\d+-(\d{2}|R\d+)$
 class Record(BaseModel):
     """Base of every record: unknown fields are errors, so a misspelt field is caught."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a record's validator is built when data is first validated, not when the
+    # class is defined; a lesson that opens from the cache (`lesson_cache`) never builds one.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)

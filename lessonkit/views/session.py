@@ -255,13 +255,14 @@ def open_lesson(lesson_id: str, lang: Language | None = None, data_dir: Path | s
     The learner's progress file is opened too: earlier results are shown, new checks are
     saved, and the interface language is the one the learner chose last time.
     """
-    from ..content.load import DataError, load_course  # validation machinery: loaded when a lesson opens
+    from ..content.lesson_cache import load_lesson_course  # the course: loaded when a lesson opens
+    from ..content.problems import DataError
     from ..learner.progress import ProgressStore
 
     store = ProgressStore()
     lang = lang or store.read().language
     try:
-        course = load_course(Path(data_dir) if data_dir else None, only=lesson_id)
+        course = load_lesson_course(Path(data_dir) if data_dir else None, lesson_id)
     except DataError as error:
         return LessonSession(None, lesson_id, lang, [str(p) for p in error.problems], store)
     if lesson_id not in course.lessons:
