@@ -658,3 +658,15 @@ def test_every_course_widget_sends_the_front_end_once_asked_and_carries_only_the
     view._handle_custom_msg({"action": "lessonkit_module"}, [])
     assert sent == [{"lessonkit_module": (STATIC / "widgets.js").read_text(encoding="utf-8"),
                      "lessonkit_style": (STATIC / "lessonkit.css").read_text(encoding="utf-8")}]
+
+
+def test_the_course_widgets_of_a_kernel_share_one_layout_model(mini):
+    """Half a lesson's widget models were empty Layouts, one per view: now there is one."""
+    session = LessonSession(mini, "RIV-1")
+    first, second = session.show("RIV1-01"), session.show("RIV1-03")
+    bar = session.toolbar()
+    assert first.layout is second.layout is bar.layout
+    session.show("RIV1-01")  # the cell run again: the old view closes, the layout stays
+    assert first.comm is None and second.layout.comm is not None
+    second.layout.close()  # a closed layout is never handed out again
+    assert session.show("RIV1-03").layout is not second.layout

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import anywidget
+import ipywidgets
 
 STATIC = Path(__file__).parent / "static"
 
@@ -33,12 +34,25 @@ def loader() -> str:
     return (STATIC / "loader.js").read_text(encoding="utf-8").replace("__LESSONKIT_VERSION__", front_end()[2])
 
 
+_LAYOUT: list[ipywidgets.Layout] = []
+
+
+def shared_layout() -> ipywidgets.Layout:
+    """The one Layout model of the kernel's course widgets. Every ipywidget gets a Layout model
+    of its own, and none of ours sets one (the style sheet lays them out): one for all is half
+    the models of a lesson, and their messages, gone. A closed one is replaced."""
+    if not _LAYOUT or _LAYOUT[0].comm is None:
+        _LAYOUT[:] = [ipywidgets.Layout()]
+    return _LAYOUT[0]
+
+
 class CourseWidget(anywidget.AnyWidget):
     """An anywidget whose code and style come from the kernel once per page (see above)."""
 
     _esm = loader()
 
     def __init__(self, **traits: Any) -> None:
+        traits.setdefault("layout", shared_layout())
         super().__init__(**traits)
         self.on_msg(self._send_front_end)
 
