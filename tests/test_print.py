@@ -1,19 +1,14 @@
 """`lessonkit print`: per lesson a worksheet with every exercise and no key, an answer key with
 every key, the workshop materials ready to cut out, as self-contained HTML and A4 PDF.
 
-The real course and the tiny course are printed as HTML (`--html-only`, quick); one test
-prints the tiny course's first lesson as PDF with Chromium and keeps page 1 of its worksheet
-as a PNG in tests/browser/artifacts/ (skipped without Chromium, unless
-LESSONKIT_REQUIRE_BROWSER is set, as in CI).
+The real course and the tiny course are printed as HTML (`--html-only`, quick); the PDF,
+printed by Chromium, is tested with the other browser tests (tests/browser/test_print_pdf.py).
 """
 
 from __future__ import annotations
 
 import copy
-import os
 import re
-import shutil
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -22,7 +17,6 @@ import pytest
 from lessonkit.cli import main
 from lessonkit.content.kinds import kind_of
 from lessonkit.content.load import load_course
-from lessonkit.publish.print_pdf import find_chromium
 from lessonkit.publish.print_worksheet import worksheet
 from lessonkit.views.i18n import say
 
@@ -409,46 +403,3 @@ def test_without_chromium_the_html_is_written_and_the_pdfs_are_said_to_need_it(m
     assert main(["--data", str(mini_root / "data"), "print", "-o", str(tmp_path), "--lesson", "RIV-2"]) == 1
     assert (tmp_path / "02-riv-rhine-worksheet.html").exists() and not list(tmp_path.glob("*.pdf"))
     assert "PDFs need Chromium" in capsys.readouterr().err
-
-
-# --- PDF ---------------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def chromium() -> str:
-    found = find_chromium()
-    if found is None:
-        if os.environ.get("LESSONKIT_REQUIRE_BROWSER"):
-            pytest.fail("chromium is required here (LESSONKIT_REQUIRE_BROWSER is set) but not installed")
-        pytest.skip("Chromium is not installed (apt-get install chromium); .ci/run installs it")
-    return found
-
-
-def pdf_pages(pdf: Path) -> int:
-    if shutil.which("pdfinfo"):
-        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-        return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-    return len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
-
-
-def test_a_lesson_prints_as_a4_pdf(chromium, mini_root, mini, tmp_path):
-    assert main(["--data", str(mini_root / "data"), "print", "-o", str(tmp_path), "--lesson", "RIV-1"]) == 0
-    names = sorted(p.name for p in tmp_path.glob("*.pdf"))
-    assert names == ["01-riv-danube-key.pdf", "01-riv-danube-materials.pdf", "01-riv-danube-worksheet.pdf"]
-    sheet = tmp_path / "01-riv-danube-worksheet.pdf"
-    for pdf in tmp_path.glob("*.pdf"):
-        assert pdf.read_bytes().startswith(b"%PDF") and pdf_pages(pdf) >= 1
-    if shutil.which("pdfinfo"):
-        size = subprocess.run(["pdfinfo", str(sheet)], capture_output=True, text=True, check=True).stdout
-        width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", size).groups())
-        assert abs(width - 595.3) < 1 and abs(height - 841.9) < 1, size  # A4 in points
-    if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", "-layout", str(sheet), "-"], capture_output=True, text=True, check=True).stdout
-        for exercise_id in mini.lessons["RIV-1"].page_order:
-            assert exercise_id in text
-        assert "crosses ten countries" not in text  # RIV1-11's model answer
-    if shutil.which("pdftoppm"):
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        stem = ARTIFACTS / "print-RIV-1-worksheet-page1"
-        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(sheet), str(stem)], check=True)
-        assert stem.with_suffix(".png").read_bytes().startswith(b"\x89PNG")
