@@ -106,10 +106,20 @@ def suite_time() -> float:
     )
 
 
+def suite_parts() -> tuple[float, float]:
+    """The two halves of `suite_time`, each run alone: nbval over the notebooks, and the tests
+    in tests/ (unit, widget, content, build, CLI). Where the suite's time goes, for the budget."""
+    nbval = ["--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval-sanitize.cfg"]
+    notebooks = seconds([PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", *WORKERS, *nbval, *NOTEBOOK_FOLDERS], repeat=1)
+    units = seconds([PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", *WORKERS, "tests", "--ignore=tests/browser"], repeat=1)
+    return notebooks, units
+
+
 def main() -> int:
     count = notebook_count()
     floor = floor_time(count)
     suite = suite_time()
+    notebooks_alone, units_alone = suite_parts()
     exercise, items = check_time()
     rows = [
         ("engine import over pandas+ipywidgets", import_cost(), 0.1, "s"),
@@ -130,6 +140,8 @@ def main() -> int:
         verdict = "PASS" if value <= budget else "OVER"
         over += verdict == "OVER"
         print(f"{verdict}  {name}: {value:.3f} {unit} (budget {budget:.3f} {unit})")
+    print(f"info  where the suite's time goes: nbval over the {count} notebooks alone {notebooks_alone:.1f} s "
+          f"({notebooks_alone / floor:.2f}x the floor); the tests in tests/ alone {units_alone:.1f} s")
     sizes = sorted((p.stat().st_size, p.name) for p in (ROOT / "notebooks").glob("*.ipynb"))
     print(f"info  largest learner notebook: {sizes[-1][1]} {sizes[-1][0] / 1024:.1f} KB")
     return 1 if over else 0
