@@ -194,7 +194,7 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
     """The learner notebook of one lesson, as notebook JSON."""
     lesson = course.lessons[ref.id]
     glossary = course.glossary_entries(lesson.paragraph_ids)
-    nb = NotebookWriter(ref.code.lower())
+    nb = NotebookWriter(ref.code.lower(), join_markdown=True)
     goals = "\n".join(f"- {md_escape(goal)}" for goal in lesson.goals)
     nb.markdown(
         f"{lesson_heading(course, ref)}\n\n{date_banner(course, ref.text)}\n\n"

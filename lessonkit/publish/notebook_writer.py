@@ -13,10 +13,17 @@ ROLES = ("lesson", "solution", "page")
 
 
 class NotebookWriter:
-    """Collects cells with stable ids and writes a notebook as deterministic JSON."""
+    """Collects cells with stable ids and writes a notebook as deterministic JSON.
 
-    def __init__(self, prefix: str) -> None:
+    With `join_markdown`, Markdown that follows Markdown goes into the same cell unless it
+    opens with a heading: a section's heading, instructions and passage are one cell, and
+    every cell still begins at its heading. A learner's lesson has fewer cells, and JupyterLab
+    spends a few milliseconds on each when it opens a notebook.
+    """
+
+    def __init__(self, prefix: str, join_markdown: bool = False) -> None:
         self.prefix = prefix
+        self.join_markdown = join_markdown
         self.cells: list[Any] = []
         self.execution_count = 0
 
@@ -24,7 +31,10 @@ class NotebookWriter:
         return f"{self.prefix}-{len(self.cells):03d}"
 
     def markdown(self, source: str) -> None:
-        """Add a Markdown cell."""
+        """Add a Markdown cell (or, joining, add to the Markdown cell before)."""
+        if self.join_markdown and self.cells and self.cells[-1].cell_type == "markdown" and not source.lstrip().startswith("#"):
+            self.cells[-1].source += "\n\n" + source.strip()
+            return
         self.cells.append(v4.new_markdown_cell(source.strip(), id=self._id()))
 
     def code(self, source: str, hidden: bool = False, output: str | None = None, executed: bool = False) -> None:
