@@ -16,7 +16,7 @@ from lessonkit.cli import main
 from lessonkit.publish.build import build_all
 from lessonkit.publish.lesson_pages import show_source
 from lessonkit.publish.links import links_in
-from lessonkit.publish.markdown import gloss_list, mark_glossary, md_escape
+from lessonkit.publish.markdown import GLOSS_DETAILS, gloss_list, mark_glossary, md_escape
 from lessonkit.views.i18n import say
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,7 +119,7 @@ def test_glossary_marks_escape_and_do_not_overlap(mini):
     marked = mark_glossary(paragraph.text, here)
     assert marked.count("<b>") == 1 and "title=" not in marked and "баржа" not in marked
     gloss = gloss_list("R-02", here)
-    assert gloss.startswith("<details>\n<summary>Words in R-02") and gloss.endswith("</details>")
+    assert gloss.startswith(f"{GLOSS_DETAILS}\n<summary>Words in R-02") and gloss.endswith("</details>")
     assert '— <span lang="ru">баржа (грузовое судно)</span>' in gloss
 
 
@@ -199,7 +199,7 @@ def test_no_built_markdown_uses_abbr_or_scripts_or_styles():
 
 
 def gloss_blocks(source: str) -> list[str]:
-    return re.findall(r"<details>.*?</details>", source, flags=re.S)
+    return re.findall(r"<details[ >].*?</details>", source, flags=re.S)
 
 
 def test_every_gloss_list_is_in_details_and_marked_russian(course):
@@ -210,12 +210,12 @@ def test_every_gloss_list_is_in_details_and_marked_russian(course):
         with_words = [pid for pid in shown if course.glossary_entries([pid])]
         blocks = gloss_blocks(source)
         assert len(blocks) == len(with_words), ref.id
-        outside = re.sub(r"<details>.*?</details>", "", source, flags=re.S)
+        outside = re.sub(r"<details[ >].*?</details>", "", source, flags=re.S)
         assert not re.search(r"^- .+ — <span lang=\"ru\">", outside, flags=re.M), ref.id
         for pid, block in zip(with_words, blocks):
             entries = course.glossary_entries([pid])
             summary = f'<summary>Words in {pid} ({len(entries)}) / <span lang="ru">Слова абзаца {pid}</span></summary>'
-            assert block.startswith(f"<details>\n{summary}\n\n"), (ref.id, pid)
+            assert block.startswith(f"{GLOSS_DETAILS}\n{summary}\n\n"), (ref.id, pid)
             lines = [line for line in block.splitlines() if line.startswith("- ")]
             assert len(lines) == len(entries), (ref.id, pid)
             assert all(' — <span lang="ru">' in line and line.endswith("</span>") for line in lines), (ref.id, pid)
@@ -236,7 +236,7 @@ def test_gloss_lists_render_as_plain_html_lists():
     render = mistune.create_markdown(escape=False)
     lesson = next(p for p in sorted((ROOT / "notebooks").glob("*.ipynb")) if read(p).metadata["lessonkit"]["role"] == "lesson")
     html = render("\n\n".join(markdown_cells(lesson)))
-    assert re.search(r"<details>\s*<summary>Words in [^<]+<span lang=\"ru\">[^<]+</span></summary>\s*<ul>\s*<li>", html)
+    assert re.search(r"<details[^>]*>\s*<summary>Words in [^<]+<span lang=\"ru\">[^<]+</span></summary>\s*<ul>\s*<li>", html)
 
 
 def test_start_page_links_only_to_files(course):

@@ -82,6 +82,12 @@ def mark_glossary(text: str, entries: list[model.GlossaryEntry]) -> str:
     return "".join(out)
 
 
+# JupyterLab sets no space under a <details>, so the next paragraph touches the "Words in"
+# line; the course's style sheet (static/lessonkit.css, loaded with the first widget) gives
+# this class a margin. A class, not a style attribute: built Markdown carries no styles.
+GLOSS_DETAILS = '<details class="lk-words">'
+
+
 def gloss_list(paragraph_id: str, entries: list[model.GlossaryEntry]) -> str:
     """A paragraph's glossary words with their contextual Russian, in a closed <details>.
 
@@ -93,7 +99,7 @@ def gloss_list(paragraph_id: str, entries: list[model.GlossaryEntry]) -> str:
     pid = escape(paragraph_id)
     lines = "\n".join(f'- {md_escape(e.term)} — <span lang="ru">{md_escape(e.contextual)}</span>' for e in entries)
     return (
-        f'<details>\n<summary>Words in {pid} ({len(entries)}) / <span lang="ru">Слова абзаца {pid}</span></summary>\n\n'
+        f'{GLOSS_DETAILS}\n<summary>Words in {pid} ({len(entries)}) / <span lang="ru">Слова абзаца {pid}</span></summary>\n\n'
         f"{lines}\n\n</details>"
     )
 

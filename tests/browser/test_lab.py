@@ -46,6 +46,11 @@ def test_lesson_runs_and_feedback_changes_with_the_answer(page: Page, server):
     expect(page.locator(f"{OUTPUTS} .lk-notebook-score")).to_contain_text(re.compile(r"\b1 of \d+"))
     errors = page.locator(f"{OUTPUTS}[data-mime-type='application/vnd.jupyter.stderr']")
     expect(errors).to_have_count(0)
+    # Under each paragraph, the "Words in" list keeps its class through JupyterLab's sanitizer
+    # and the course's style sheet puts space under it (the next paragraph touched it).
+    words = page.locator(".jp-RenderedMarkdown details.lk-words").first
+    expect(words).to_contain_text("Words in I-01")
+    assert float(words.evaluate("d => getComputedStyle(d).marginBottom").removesuffix("px")) > 5
 
 
 def test_an_ngo_lesson_exercise_can_be_completed(page: Page, server):
