@@ -24,7 +24,11 @@ def seconds(command: list[str], repeat: int = 3, cwd: Path = ROOT) -> float:
     runs = []
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+        done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+        if done.returncode:
+            # A timed command that fails (a test, a kernel that would not start) says what failed.
+            tail = "\n".join((done.stdout + done.stderr).splitlines()[-40:])
+            raise SystemExit(f"bench: {' '.join(command[:6])} ... failed (exit {done.returncode}):\n{tail}")
         runs.append(time.perf_counter() - start)
     return statistics.median(runs)
 
