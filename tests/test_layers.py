@@ -3,7 +3,7 @@
     marking  <  content  <  learner  <  views  <  publish  <  the entry points at the top
 
 `marking` (normalising and checking answers) is pure; `content` is the schema, the kind
-registry and the loader; `learner` is the progress store and the Leitner cards; `views`
+registry, the loader and safe file writing; `learner` is the progress store and the Leitner cards; `views`
 are the widgets, the lesson session and the interface strings; `publish` writes
 notebooks, the README, link checks and reports. Imports under `if TYPE_CHECKING:` are
 for the type checker only and do not count.

@@ -44,7 +44,7 @@ def test_the_second_opening_reads_the_cache_and_gets_the_same_course(mini_copy, 
     data = mini_copy / "data"
     first = load_lesson_course(data, "RIV-1")
     second = load_lesson_course(data, "RIV-1")
-    assert reads[:1] == ["RIV-1"]
+    assert reads == ["RIV-1"]
     assert same(second, first) and second is not first
     assert second.lessons["RIV-1"].exercises and not same(second, load.load_course(data, only="RIV-2"))
     assert [p.name for p in cache.iterdir()] == [cache_path(cache, data, "RIV-1").name]
@@ -100,6 +100,14 @@ def test_a_cache_that_cannot_be_written_still_opens_the_lesson(mini_copy, tmp_pa
     assert "RIV-1" in load_lesson_course(mini_copy / "data", "RIV-1").lessons
     assert "RIV-1" in load_lesson_course(mini_copy / "data", "RIV-1").lessons
     assert reads == ["RIV-1", "RIV-1"]
+
+
+def test_by_default_the_cache_is_in_the_users_cache_folder(mini_copy, tmp_path, monkeypatch, reads):
+    monkeypatch.delenv("LESSONKIT_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    load_lesson_course(mini_copy / "data", "RIV-1")
+    load_lesson_course(mini_copy / "data", "RIV-1")
+    assert reads == ["RIV-1"] and len(list((tmp_path / "xdg" / "lessonkit").glob("RIV-1-*.pickle"))) == 1
 
 
 def test_off_means_no_cache(mini_copy, tmp_path, monkeypatch, reads):

@@ -8,9 +8,9 @@ source of the schema (`lessonkit/content/`), and the versions of the engine, pyd
 Python. Any change to any of them makes another key, so an edited course is read afresh,
 never from an old copy; a copy that cannot be read is read afresh and written again.
 
-Only this engine writes the folder, and it is the learner's own ($LESSONKIT_CACHE, else
-$XDG_CACHE_HOME/lessonkit, else ~/.cache/lessonkit); `LESSONKIT_CACHE=off` turns the cache
-off. The authors' tools (`check`, `build`) never use it: they always read the data.
+Only this engine writes the folder, and it is the learner's own ($LESSONKIT_CACHE, else the
+user's cache folder from platformdirs: ~/.cache/lessonkit on Linux, or $XDG_CACHE_HOME/lessonkit);
+`LESSONKIT_CACHE=off` turns the cache off. The authors' tools (`check`, `build`) never use it: they always read the data.
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .data_dir import find_data_dir
+from .safe_files import write_atomically
 
 if TYPE_CHECKING:
     from .model import Course
@@ -41,8 +41,9 @@ def cache_folder() -> Path | None:
         return None
     if chosen:
         return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "lessonkit"
+    from platformdirs import user_cache_dir  # as the progress file's folder: platformdirs.user_data_dir
+
+    return Path(user_cache_dir("lessonkit"))
 
 
 def cache_key(data_dir: Path, lesson_id: str) -> str:
@@ -84,19 +85,10 @@ def read_cached(path: Path, key: str) -> Course | None:
 
 def write_cached(path: Path, key: str, course: Course) -> None:
     """Keep `course` under `key`; a folder that cannot be written costs only the speed-up."""
-    try:
+    with suppress(OSError, pickle.PicklingError):  # a read-only home: the lesson opens, only not faster next time
         data = FORMAT + key.encode() + b"\n" + pickle.dumps(course, protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False)
-    except (OSError, pickle.PicklingError):
-        return  # no cache here (a read-only home): the lesson opens, only not faster next time
-    try:
-        with tmp:
-            tmp.write(data)
-        os.replace(tmp.name, path)  # whole or not at all: a reader never sees half a copy
-    except OSError:
-        with suppress(OSError):
-            os.unlink(tmp.name)
+        write_atomically(path, data)  # whole or not at all: a reader never sees half a copy
 
 
 def load_lesson_course(data_dir: Path | None, lesson_id: str) -> Course:

@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..content.languages import Language
+from ..content.safe_files import keep_copy, move_aside, reason, remove_abandoned_temporaries, write_atomically
 from . import progress_updates as updates
 from .leitner import WordRecord
 from .progress_model import SCHEMA_VERSION, Claim, ExerciseRecord, ItemAnswer, Progress, ProgressImportError, parse
-from .safe_files import keep_copy, move_aside, reason, remove_abandoned_temporaries, write_atomically
 from .utc import utc_now
 
 __all__ = [

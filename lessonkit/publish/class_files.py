@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..content.safe_files import reason
 from ..learner.progress_model import Progress, ProgressImportError, parse
-from ..learner.safe_files import reason
 
 if TYPE_CHECKING:
     from ..content.model import Course

@@ -32,7 +32,7 @@ import genanki
 
 from ..content.course_order import lesson_of_paragraph
 from ..content.model import Course, GlossaryEntry, Text
-from ..learner.safe_files import write_atomically
+from ..content.safe_files import write_atomically
 from .export_result import Exported
 
 FIELDS = ("Term", "Russian", "Handout", "Sentence", "Gapped", "Source", "Note")

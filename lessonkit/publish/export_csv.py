@@ -20,7 +20,7 @@ from typing import Any
 
 from ..content.kinds import answer_text, item_words, kind_of
 from ..content.model import Course
-from ..learner.safe_files import write_atomically
+from ..content.safe_files import write_atomically
 from .export_result import Exported
 
 HEADER = ("lesson", "exercise", "item", "prompt", "kind", "key", "accepted variants", "evidence")

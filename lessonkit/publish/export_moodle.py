@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.model import Course, Lesson, LessonRef
-from ..learner.safe_files import write_atomically
+from ..content.safe_files import write_atomically
 from .export_result import Exported
 from .markdown import paragraph_runs
 from .moodle_questions import h, questions, ru, sub, text_field

@@ -18,8 +18,8 @@ from typing import Any
 import ipywidgets as w
 
 from ..content.model import Course
+from ..content.safe_files import reason
 from ..learner.progress import ProgressImportError, ProgressStore
-from ..learner.safe_files import reason
 from . import feedback
 from .app_mode import download_url
 from .i18n import Language, say

@@ -1,8 +1,10 @@
 """Files written safely: atomic replacement, copies that never overwrite, moves aside.
 
-The progress store (lessonkit.progress) writes through these so that a crash or a full
-disk never leaves half a file where the learner's progress should be. No file format is
-known here: callers pass bytes.
+The progress store (`learner.progress`) writes through these so that a crash or a full
+disk never leaves half a file where the learner's progress should be; the lesson cache and
+the exports write through `write_atomically` too. No file format is known here: callers
+pass bytes. It sits in `content`, the lowest layer that writes files, so that every layer
+above can use it.
 """
 
 from __future__ import annotations
