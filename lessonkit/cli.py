@@ -181,15 +181,19 @@ def run_export(data_dir: Path, fmt: str, out: Path) -> int:
     return 0
 
 
-def run_app(root: Path, host: str, port: int, open_browser: bool) -> int:
+def run_app(data_dir: Path, root: Path, host: str, port: int, open_browser: bool) -> int:
     import subprocess
 
-    from .app_server import app_command
+    from .app_server import app_command, start_notebook
 
     if not (root / "notebooks").is_dir():
         print(f"error: no notebooks/ folder in {root}: run `python -m lessonkit build` first", file=sys.stderr)
         return 1
-    return subprocess.call(app_command(root, host, port, open_browser))
+    start = start_notebook(data_dir)
+    if start is None:
+        print(f"error: {data_dir / 'course.yml'} cannot be read: run `python -m lessonkit check`", file=sys.stderr)
+        return 1
+    return subprocess.call(app_command(root, start, host, port, open_browser))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -279,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "release":
             return run_release(data_dir, args.out, args.quiz, args.force, args.repository, args.branch)
         if args.command == "app":
-            return run_app(root, args.host, args.port, not args.no_browser)
+            return run_app(data_dir, root, args.host, args.port, not args.no_browser)
         if args.command == "export":
             return run_export(data_dir, args.format, args.out)
         if args.command == "class-report":

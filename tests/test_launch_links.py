@@ -76,6 +76,24 @@ def test_the_app_command_needs_the_built_notebooks(mini_copy, capsys):
     assert "no notebooks/ folder" in capsys.readouterr().err
 
 
+def test_the_app_opens_on_the_start_page_that_course_yml_names(mini_copy, capsys):
+    from lessonkit.app_server import app_command, start_notebook
+    from lessonkit.content.load import load_course
+
+    data = mini_copy / "data"
+    start = start_notebook(data)
+    assert start == f"notebooks/{load_course(data).map.start_page}.ipynb"
+    course_yml = data / "course.yml"
+    course_yml.write_text(course_yml.read_text(encoding="utf-8").replace(
+        f"start_page: {start[10:-6]}", "start_page: 00-welcome"), encoding="utf-8")
+    assert start_notebook(data) == "notebooks/00-welcome.ipynb"
+    command = app_command(mini_copy, start_notebook(data), port=9999, open_browser=False)
+    assert "--ServerApp.default_url=/voila/render/notebooks/00-welcome.ipynb" in command
+    course_yml.write_text("lessons: [", encoding="utf-8")
+    assert main(["--data", str(data), "app", "--no-browser"]) == 1
+    assert "course.yml cannot be read" in capsys.readouterr().err
+
+
 def test_make_app_runs_the_app_command():
     from pathlib import Path
 

@@ -73,8 +73,8 @@ def check_release(lesson: Lesson, released: bool, name: str) -> list[Problem]:
                             "add the field (see data/README.md); only a released course (course.yml `release: student`) leaves it out")]
         return []
     problems = []
-    for field, present in (("teacher", lesson.teacher is not None), ("materials", bool(lesson.materials))):
-        if present:
+    for field in lesson.TEACHER_ONLY:
+        if getattr(lesson, field):  # None or [] when left out
             problems.append(Problem(name, field, "a released course (course.yml `release: student`) carries no teacher notes or materials",
                                     f"remove `{field}:` from the lesson, or `release:` from course.yml"))
     return problems

@@ -43,7 +43,7 @@ class ClassReport:
         """Learner × lesson, percentage right."""
         return score_table(self.course, self.frame)
 
-    @property
+    @cached_property
     def median(self) -> pd.Series:
         """The class median per lesson."""
         return class_median(self.table)
@@ -52,7 +52,7 @@ class ClassReport:
     def items(self) -> list[ItemStat]:
         return item_stats(self.course, self.learners)
 
-    @property
+    @cached_property
     def missed(self) -> list[ItemStat]:
         """The ten most missed items."""
         return most_missed(self.items)

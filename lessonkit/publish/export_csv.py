@@ -44,7 +44,7 @@ def glossary_lines(course: Course, text_id: str) -> list[str]:
     return [f"{one_line(entry.term)}\t{one_line(entry.contextual)}" for entry in glossary.entries]
 
 
-def accepted_variants(exercise: Any, item: Any) -> str:
+def accepted_variants(item: Any) -> str:
     """What else is marked right besides the key: a gap's other answers, a table row's other
     answers per column, or the key terms a short answer or translation is checked by; else ""."""
     if getattr(item, "blanks", None):
@@ -72,7 +72,7 @@ def answer_rows(course: Course) -> Iterator[list[str]]:
             kind = kind_of(exercise)
             for n, item in enumerate(exercise.items):
                 yield [ref.id, exercise.id, str(n + 1), one_line(item_words(exercise, item)), kind.name_en, answer_text(exercise, n),
-                       accepted_variants(exercise, item), evidence_text(item)]
+                       accepted_variants(item), evidence_text(item)]
 
 
 def sheet_text(rows: list[list[str]]) -> str:

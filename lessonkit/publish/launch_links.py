@@ -15,7 +15,11 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from ..content.model import Course
+from ..views.app_mode import APP_PATH
 from .page_list import course_page_list
+
+LAB_PATH = "lab/tree/"  # a notebook in JupyterLab: the urlpath of Binder and hub links
+OPENERS = (LAB_PATH, APP_PATH)  # what `links` accepts as a link's urlpath
 
 GITHUB = re.compile(r"^https://github\.com/(?P<owner>[\w.-]+)/(?P<name>[\w.-]+?)(?:\.git)?/?$")
 
@@ -49,7 +53,7 @@ def repository_folder(repo: str) -> str:
 def hub_link(hub: str, repo: str, branch: str, notebook: str) -> str:
     """nbgitpuller: pull `repo` at `branch` into the learner's home and open `notebook` in JupyterLab."""
     hub, repo = _web_address(hub, "--hub"), _web_address(repo, "--repo")
-    urlpath = f"lab/tree/{repository_folder(repo)}/{notebook}"
+    urlpath = f"{LAB_PATH}{repository_folder(repo)}/{notebook}"
     return (f"{hub}/hub/user-redirect/git-pull?repo={quote(repo, safe='')}"
             f"&branch={quote(branch, safe='')}&urlpath={quote(urlpath, safe='')}")
 
@@ -58,7 +62,7 @@ def binder_link(repo: str, branch: str, notebook: str, app: bool = False) -> str
     """mybinder.org: build `repo` at `branch` and open `notebook` in JupyterLab, or with
     `app` as a Voilà page (the exercises and the text, no code)."""
     repo = _web_address(repo, "--repo")
-    urlpath = quote(f"{'voila/render' if app else 'lab/tree'}/{notebook}", safe="")
+    urlpath = quote(f"{APP_PATH if app else LAB_PATH}{notebook}", safe="")
     github = GITHUB.match(repo)
     if github:
         return f"https://mybinder.org/v2/gh/{github['owner']}/{github['name']}/{quote(branch, safe='')}?urlpath={urlpath}"

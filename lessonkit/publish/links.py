@@ -8,6 +8,8 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 import nbformat
 
+from .launch_links import OPENERS
+
 _MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)\)")
 _HTML_LINK = re.compile(r'href="([^"]+)"')
 
@@ -37,7 +39,6 @@ def links_in(text: str) -> list[str]:
     return _MD_LINK.findall(text) + _HTML_LINK.findall(text)
 
 
-OPENERS = ("lab/tree/", "voila/render/")  # the urlpath prefixes of the course's Binder links
 
 
 def broken_links(root: Path) -> list[str]:

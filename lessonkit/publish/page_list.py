@@ -17,7 +17,8 @@ class CoursePage:
     notebook: str  # the name in notebooks/, without .ipynb
     label: str  # "IOM-1: Migration and development activities", "My progress (export, import, reset)"
     lesson: LessonRef | None = None  # None for the start page, the progress page and the trainer
-    start: bool = False
+    about: str = ""  # what a page that is not a lesson covers, in the READMEs' tables
+    minutes: int = 0  # and its self-study minutes there (a lesson's come from course.yml)
 
     @property
     def path(self) -> str:
@@ -25,8 +26,9 @@ class CoursePage:
 
 
 def course_page_list(course: Course) -> list[CoursePage]:
-    pages = [CoursePage(course.map.start_page, "Start here", start=True)]
+    pages = [CoursePage(course.map.start_page, "Start here", about="course overview", minutes=5)]
     pages += [CoursePage(ref.notebook, f"{ref.id}: {course.lesson_title(ref)}", ref) for ref in course.map.lessons]
-    pages += [CoursePage(name, label) for name, label in ((course.map.progress_page, "My progress (export, import, reset)"),
-                                                          (course.map.trainer, "Vocabulary review (Leitner trainer)")) if name]
+    pages += [CoursePage(name, label, about="whole course", minutes=10)
+              for name, label in ((course.map.progress_page, "My progress (export, import, reset)"),
+                                  (course.map.trainer, "Vocabulary review (Leitner trainer)")) if name]
     return pages

@@ -134,7 +134,7 @@ def _open_item(item: Any) -> str:
     if item.mode == "speaking":
         # With a word limit the task's lines above say "key words, not a script" already.
         limit = "" if item.max_words else " (key words, not a script)"
-        count = max(4, lines_for_words(item.max_words or 30, per_line=6))
+        count = lines_for_words(item.max_words or 30, per_line=6, least=4)
         area = f'<div class="notes"><p class="label meta"><b>Your preparation notes</b>{limit}</p>{ruled_lines(count)}</div>'
     else:
         words = item.max_words or max(item.min_words, word_count(item.model_answer))

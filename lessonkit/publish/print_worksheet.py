@@ -81,9 +81,9 @@ def exercise_header(lesson: model.Lesson, exercise: Any, russian: bool = True) -
             f'<p class="instr">{e(exercise.instruction)}</p>{instruction_ru}</header>')
 
 
-def exercises_html(lesson: model.Lesson, body: Callable[[Any], str | list[str]], russian: bool = True) -> str:
-    """Every exercise in page order under its section's title; `body(exercise)` draws each: one
-    string, or blocks a page may end between (the first is kept with the heading). `russian`:
+def exercises_html(lesson: model.Lesson, body: Callable[[Any], list[str]], russian: bool = True) -> str:
+    """Every exercise in page order under its section's title; `body(exercise)` draws each as
+    blocks a page may end between (the first is kept with the heading). `russian`:
     the Russian instructions too (the learners' copy)."""
     parts = ["<h2>Exercises</h2>"]
     for section in lesson.sections:

@@ -37,8 +37,7 @@ def course_map_markdown(course: Course) -> str:
     for page in course_page_list(course):
         link = f"[{md_escape(page.label)}]({page.path})"
         if page.lesson is None:
-            about, minutes = ("course overview", 5) if page.start else ("whole course", 10)
-            rows.append(f"| {link} | {about} | {minutes} | | | {launch_cell(course, page.path)} |")
+            rows.append(f"| {link} | {page.about} | {page.minutes} | | | {launch_cell(course, page.path)} |")
             continue
         load = loads[page.lesson.id]
         text, point = text_and_point(course, page.lesson)

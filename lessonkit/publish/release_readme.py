@@ -35,7 +35,7 @@ def lessons_table(course: Course, branch: str) -> str:
     rows = ["| notebook | text, plan point | self-study minutes | open on Binder |", "|---|---|---|---|"]
     for page in course_page_list(course):
         if page.lesson is None:
-            about, minutes = ("course overview", 5) if page.start else ("whole course", 10)
+            about, minutes = page.about, page.minutes
         else:
             text, point = text_and_point(course, page.lesson)
             about, minutes = f"{text}, {point}", page.lesson.self_study_minutes

@@ -13,7 +13,8 @@ import posixpath
 from collections.abc import Mapping
 from urllib.parse import quote, unquote, urlsplit
 
-RENDER = "/voila/render/"
+APP_PATH = "voila/render/"  # a notebook as an app page: the server path, and the urlpath of Binder app links
+RENDER = f"/{APP_PATH}"
 
 
 def download_url(file_name: str, environ: Mapping[str, str] | None = None) -> str | None:

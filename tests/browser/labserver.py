@@ -226,9 +226,10 @@ class AppServer(LabServer):
     what = "The app server (Jupyter Server with Voilà)"
 
     def command(self) -> list[str]:
-        from lessonkit.app_server import app_command
+        from lessonkit.app_server import app_command, start_notebook
 
-        return [*app_command(self.course, "127.0.0.1", self.port, open_browser=False),
+        start = start_notebook(self.course / "data")
+        return [*app_command(self.course, start, "127.0.0.1", self.port, open_browser=False),
                 "--ServerApp.port_retries=0", f"--IdentityProvider.token={self.token}"]
 
     def url(self, path: str, reset: bool = True) -> str:
