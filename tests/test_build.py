@@ -84,6 +84,25 @@ def test_lesson_notebook_names_exercises_and_never_contains_them(course):
     assert all(len(line) < 80 for c in code for line in c.splitlines())
 
 
+def test_a_lesson_joins_markdown_that_follows_markdown_unless_it_opens_with_a_heading(course):
+    from lessonkit.publish.notebook_writer import NotebookWriter
+
+    def sources(writer: NotebookWriter) -> list[str]:
+        for text in ("a", "b", "## H", "c"):
+            writer.markdown(text)
+        writer.code("lesson.show('X')")
+        writer.markdown("d")
+        return [cell.source for cell in writer.cells]
+
+    assert sources(NotebookWriter("t", join_markdown=True)) == ["a\n\nb", "## H\n\nc", "lesson.show('X')", "d"]
+    assert sources(NotebookWriter("t")) == ["a", "b", "## H", "c", "lesson.show('X')", "d"]
+    for ref in course.map.lessons:
+        cells = read(ROOT / "notebooks" / f"{ref.notebook}.ipynb").cells
+        for before, cell in zip(cells, cells[1:]):
+            if before.cell_type == cell.cell_type == "markdown":
+                assert cell.source.startswith("#"), (ref.id, cell.source[:60])
+
+
 def test_a_long_list_of_exercises_is_written_one_id_per_line():
     assert show_source(["A1-01", "A1-02"]) == 'lesson.show("A1-01", "A1-02")'
     ids = [f"RIV1-{n:02d}" for n in range(1, 10)]

@@ -9,7 +9,6 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
-import genanki
 import yaml
 
 from lessonkit.cli import main
@@ -113,7 +112,8 @@ def test_two_builds_give_the_same_ids_and_fields_and_the_guid_depends_on_text_an
     assert first["decks"] == second["decks"] and first["models"].keys() == second["models"].keys()
     guids = {note[1] for note in first["notes"]}
     assert guids == {note_guid("riv", entry.term) for entry in mini.glossaries["riv"].entries}
-    assert note_guid("riv", "barge") == genanki.guid_for("riv", "barge")
+    # Pinned: a guid that changed (our code or a genanki upgrade) would import every card again as new.
+    assert note_guid("riv", "barge") == 'j}Vnu<yJ[+'
 
 
 def test_with_a_pinned_time_two_builds_are_the_same_file(mini, tmp_path: Path, monkeypatch) -> None:

@@ -17,11 +17,11 @@ import pytest
 from lessonkit.cli import main
 from lessonkit.content.kinds import kind_of
 from lessonkit.content.load import load_course
+from lessonkit.publish.plan_pages import CLASSROOM_LISTS, PLAN_TITLES
 from lessonkit.publish.print_worksheet import worksheet
 from lessonkit.views.i18n import say
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = ROOT / "tests" / "browser" / "artifacts"  # git-ignored test output
 
 
 class Page(HTMLParser):
@@ -295,6 +295,14 @@ def test_the_answer_key_holds_every_key_with_its_evidence(printed, name):
             assert "timing plan" in page.all_text()
         if lesson.teacher and lesson.teacher.routes:
             assert "route a, in class" in page.all_text() and "route b, flipped" in page.all_text()
+        if lesson.teacher:
+            # The teacher's lists under the headings the solution notebook uses (plan_pages.PLAN_TITLES).
+            for key in ("notes", *CLASSROOM_LISTS, "discussion", "workshop"):
+                for entry in getattr(lesson.teacher, key):
+                    assert flat(PLAN_TITLES[key]) in page.all_text() and flat(entry) in page.all_text(), (ref.id, key)
+            if lesson.teacher.rubric:
+                assert flat(PLAN_TITLES["rubric"]) in page.all_text(), ref.id
+                assert all(flat(row.criterion) in page.all_text() for row in lesson.teacher.rubric), ref.id
 
 
 def test_the_key_letters_the_answers_as_the_worksheet_does(printed):
