@@ -7,7 +7,7 @@ knows which page it ends up on.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape
 
 from ..content import model
@@ -66,19 +66,21 @@ def glossary_spans(text: str, entries: list[model.GlossaryEntry]) -> list[tuple[
     return sorted(spans, key=lambda s: s[0])
 
 
-def mark_glossary(text: str, entries: list[model.GlossaryEntry]) -> str:
-    """Escape a paragraph and set its glossary words in bold.
+def mark_glossary(text: str, entries: list[model.GlossaryEntry], escaper: Callable[[str], str] | None = None) -> str:
+    """Escape a paragraph (Markdown by default; the printed pages pass HTML's escaper) and
+    set its glossary words in bold.
 
     The mark is typographic (bold), not colour and not a hover title: the Russian
     equivalents are in the gloss list under the paragraph (`gloss_list`), which a
     keyboard, a touch screen and a screen reader all reach.
     """
+    write = escaper or md_escape
     out, pos = [], 0
     for start, end, _entry in glossary_spans(text, entries):
-        out.append(md_escape(text[pos:start]))
-        out.append(f"<b>{md_escape(text[start:end])}</b>")
+        out.append(write(text[pos:start]))
+        out.append(f"<b>{write(text[start:end])}</b>")
         pos = end
-    out.append(md_escape(text[pos:]))
+    out.append(write(text[pos:]))
     return "".join(out)
 
 

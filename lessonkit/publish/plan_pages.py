@@ -123,14 +123,20 @@ def _role_cards(material: Any) -> list[str]:
     return cards
 
 
-def _card_sort(material: Any) -> list[str]:
-    # A fixed order that is not the data's (authors list cards by category).
+def card_order(material: Any) -> list[Any]:
+    """A card sort's cards in the order they are numbered, in the notebook and on paper: a fixed
+    order that is not the data's (authors list cards by category)."""
     order = display_order([card.text for card in material.cards], material.id)
-    number = {text: n for n, text in enumerate(order, start=1)}
-    cards = ["| card | text |", "|---|---|"] + [f"| {number[text]} | {cell_text(text)} |" for text in order]
+    return sorted(material.cards, key=lambda card: order.index(card.text))
+
+
+def _card_sort(material: Any) -> list[str]:
+    ordered = card_order(material)
+    number = {id(card): n for n, card in enumerate(ordered, start=1)}
+    cards = ["| card | text |", "|---|---|"] + [f"| {number[id(card)]} | {cell_text(card.text)} |" for card in ordered]
     key = ["| category | cards |", "|---|---|"]
     for category in material.categories:
-        found = sorted(number[card.text] for card in material.cards if card.category == category)
+        found = sorted(number[id(card)] for card in material.cards if card.category == category)
         key.append(f"| {cell_text(category)} | {', '.join(map(str, found)) or '—'} |")
     heads = " · ".join(md_escape(category) for category in material.categories)
     return [f"**Cards to cut out** (sort them under: {heads})\n\n" + "\n".join(cards), "**Key**\n\n" + "\n".join(key)]

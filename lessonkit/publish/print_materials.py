@@ -13,19 +13,12 @@ from typing import Any
 
 from ..content import model
 from ..content.model import Course
-from ..views.item_specs import display_order
-from .plan_pages import KIND_NAMES
+from .plan_pages import KIND_NAMES, card_order
 from .print_html import Sheet, document, e, markdown_html, ru, table
 from .print_worksheet import lesson_header
 
 CUT = "Cut along the dashed lines."
 CUT_NOTE = f'<p class="meta">{CUT}</p>'
-
-
-def card_order(material: Any) -> list[Any]:
-    """A card sort's cards in the printed order: the solution notebook's mixed order."""
-    order = display_order([card.text for card in material.cards], material.id)
-    return sorted(material.cards, key=lambda card: order.index(card.text))
 
 
 PORTRAIT, LANDSCAPE = 95, 145  # characters of body text across A4 within the margins, each way

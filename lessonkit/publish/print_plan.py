@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from ..content import model
 from ..content.plan_model import RouteStep, RubricCriterion
-from .plan_pages import CLASSROOM_LISTS, KIND_NAMES, PLAN_TITLES, ROUTE_NOTES, ROUTE_TITLES
+from .plan_pages import CLASSROOM_LISTS, KIND_NAMES, PLAN_TITLES, ROUTE_NOTES, ROUTE_TITLES, card_order
 from .print_html import Sheet, e, table
-from .print_materials import card_order, grid_table, landscape
+from .print_materials import grid_table, landscape
 
 
 def _list(values: list[str]) -> str:
@@ -78,8 +78,9 @@ def material_keys(lesson: model.Lesson) -> Sheet:
     for material in lesson.materials:
         head = f"<h3>{e(material.title)} <span class=\"tag\">{KIND_NAMES[material.kind]} · {e(material.id)}</span></h3>"
         if material.kind == "card_sort":
-            number = {id(card): n for n, card in enumerate(card_order(material), start=1)}
-            rows = [[f"<b>{e(category)}</b>", "; ".join(f"{number[id(card)]}. {e(card.text)}" for card in card_order(material)
+            ordered = card_order(material)
+            number = {id(card): n for n, card in enumerate(ordered, start=1)}
+            rows = [[f"<b>{e(category)}</b>", "; ".join(f"{number[id(card)]}. {e(card.text)}" for card in ordered
                                                        if card.category == category) or "—"] for category in material.categories]
             parts.append(head + table(["category", "cards (numbers as printed)"], rows, widths=("30%", "")))
         elif material.kind == "jigsaw_grid":

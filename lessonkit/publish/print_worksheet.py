@@ -11,7 +11,7 @@ from typing import Any
 from ..content import model
 from ..content.model import Course
 from ..views.i18n import say
-from .markdown import glossary_spans, paragraph_glossary
+from .markdown import mark_glossary, paragraph_glossary
 from .print_html import document, e, markdown_html, ru, ruled_lines
 from .print_tasks import task_html
 
@@ -32,23 +32,14 @@ def name_fields() -> str:
     return '<div class="fields"><span>Name</span><span>Group</span><span>Date</span></div>'
 
 
-def marked_paragraph(text: str, entries: list[model.GlossaryEntry]) -> str:
-    """A paragraph's text, escaped, with its glossary words in bold (as in the notebook)."""
-    out, pos = [], 0
-    for start, end, _entry in glossary_spans(text, entries):
-        out.append(e(text[pos:start]) + f"<b>{e(text[start:end])}</b>")
-        pos = end
-    return "".join(out) + e(text[pos:])
-
-
 def paragraph_html(course: Course, pid: str, reread: bool) -> str:
     para = course.paragraphs[pid]
     entries = paragraph_glossary(para, course.glossary_entries([pid]))
     heading = f"<h4>{e(para.heading)}</h4>" if para.heading else ""
-    lines = [marked_paragraph(" ".join(line.split()), entries) for line in para.text.split("\n")]
+    lines = [mark_glossary(" ".join(line.split()), entries, escaper=e) for line in para.text.split("\n")]
     body = f"<p>{'<br>'.join(lines)}</p>"
     if para.items:
-        body += "<ul>" + "".join(f"<li>{marked_paragraph(' '.join(item.split()), entries)}</li>" for item in para.items) + "</ul>"
+        body += "<ul>" + "".join(f"<li>{mark_glossary(' '.join(item.split()), entries, escaper=e)}</li>" for item in para.items) + "</ul>"
     for note in para.notes:
         body += f'<div class="note"><b>Editor\'s note ({e(pid)}).</b> {e(note.en)}<br>{ru(note.ru)}</div>'
     cls = "para reread" if reread else "para"
