@@ -24,7 +24,7 @@ from . import feedback
 from .course_widget import CourseWidget
 from .feedback import Line
 from .i18n import Language, say
-from .item_specs import checker_input, empty_response, item_spec, restored_response
+from .item_specs import checker_input, checker_inputs, empty_response, item_spec, restored_responses
 from .language import FollowsLanguage, InterfaceLanguage
 
 ACTIONS = ("check", "hint", "answer", "retry", "save", "self_credit", "report")
@@ -74,9 +74,7 @@ class ExerciseWidget(FollowsLanguage, CourseWidget):
         # The whole first state goes out with the widget's opening message: one message per
         # exercise instead of one per trait, which is most of a lesson's drawing time.
         spec = self.spec_in(self.lang)
-        given = list(saved or []) + [None] * len(spec["items"])
-        super().__init__(spec=spec, responses=[restored_response(item, raw) for item, raw in zip(spec["items"], given)],
-                         **self.feedback_state(self.lang))
+        super().__init__(spec=spec, responses=restored_responses(spec["items"], saved), **self.feedback_state(self.lang))
         self.follow_language(self.language, lambda _code: self.redraw())
         self.on_msg(lambda _widget, content, _buffers: self.receive(content))
 
@@ -226,8 +224,7 @@ class ExerciseWidget(FollowsLanguage, CourseWidget):
         self.press(content["action"], responses if isinstance(responses, list) else None)
 
     def checker_responses(self) -> list[Any]:
-        given = list(self.responses) + [None] * len(self.spec["items"])
-        return [checker_input(item, raw) for item, raw in zip(self.spec["items"], given)]
+        return checker_inputs(self.spec["items"], self.responses)
 
     def check(self, record: bool = True) -> ExerciseResult:
         """Mark the responses and show the feedback; `record`: report it to `on_check`."""

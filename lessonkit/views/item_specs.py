@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..content.kinds import KindDefinition, kind_of
-from ..marking.answers import OpenResponse
+from ..marking.answers import OpenResponse, pad
 from .feedback import Line, content, ui
 from .i18n import Language, say
 
@@ -195,3 +195,13 @@ def checker_input(spec: dict[str, Any], raw: Any) -> Any:
     Anything malformed (a hostile or stale front end) reads as no answer, never raises.
     """
     return _control(spec).read(spec, raw)
+
+
+def restored_responses(specs: list[dict[str, Any]], saved: Sequence[Any] | None) -> list[Any]:
+    """`restored_response` for every item, one each whatever was saved."""
+    return [restored_response(spec, raw) for spec, raw in zip(specs, pad(saved or [], len(specs)))]
+
+
+def checker_inputs(specs: list[dict[str, Any]], responses: Sequence[Any]) -> list[Any]:
+    """`checker_input` for every item, one each whatever the browser sent."""
+    return [checker_input(spec, raw) for spec, raw in zip(specs, pad(responses, len(specs)))]

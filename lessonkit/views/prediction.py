@@ -46,11 +46,12 @@ class PredictionBox(StatusLine):
             self.press(str(content.get("text", "")))
 
     def press(self, text: str) -> None:
-        """What Save does: keep the text typed in the box."""
+        """What Save does: keep the text typed in the box (`save` redraws this view with the session's lines)."""
         self.on_save(text)
-        with self.hold_sync():
-            self.value = self.saved_text()
-            self.refresh()
+
+    def redraw_content(self) -> None:
+        self.value = self.saved_text()
+        super().redraw_content()
 
 
 def saved_prediction(session: LessonSession) -> Prediction | None:

@@ -17,7 +17,7 @@ from ..content.kinds import check
 from . import feedback
 from .feedback import Line
 from .i18n import Language
-from .item_specs import checker_input, item_spec, restored_response
+from .item_specs import checker_inputs, item_spec, restored_responses
 from .language import InterfaceLanguage
 from .page_widgets import StatusLine
 from .wording import describe_age
@@ -43,9 +43,8 @@ class FinishView(StatusLine):
             self.press()
 
     def press(self) -> None:
-        """What the Finish button does."""
+        """What the Finish button does (`quiz.finish` redraws this view with the session's lines)."""
         self.on_finish()
-        self.refresh()
 
 
 def saved_answers(session: LessonSession) -> dict[str, SavedAnswer]:
@@ -96,9 +95,8 @@ def finish(session: LessonSession) -> list[QuizMark]:
             responses, given = list(view.responses), view.checker_responses()
         else:  # its cell has not run in this kernel: the answer saved for it, if any
             specs = [item_spec(exercise, n, session.lang) for n in range(len(exercise.items))]
-            kept = list(saved[exercise_id].responses) if exercise_id in saved else []
-            responses = [restored_response(spec, raw) for spec, raw in zip(specs, kept + [None] * len(specs))]
-            given = [checker_input(spec, raw) for spec, raw in zip(specs, responses)]
+            responses = restored_responses(specs, saved[exercise_id].responses if exercise_id in saved else None)
+            given = checker_inputs(specs, responses)
             result = check(exercise, given)
         session.results[exercise_id] = result
         wrong = [n + 1 for n, item in enumerate(result.items) if item.status == "wrong"]
