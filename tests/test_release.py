@@ -26,7 +26,6 @@ from lessonkit.publish.links import broken_links
 from lessonkit.publish.release import ReleaseError, check_target, dump_yaml, release
 
 ROOT = Path(__file__).resolve().parent.parent
-MINI = ROOT / "tests" / "fixtures" / "minicourse"
 SHORT = 30  # teacher strings shorter than this ("pairs", "T–Ss") say nothing of the notes
 
 
@@ -155,19 +154,12 @@ def assert_learner_only(source: Path, out: Path) -> None:
     assert not list(out.rglob("__pycache__"))
 
 
-@pytest.fixture
-def mini_source(tmp_path: Path) -> Path:
-    target = tmp_path / "course"
-    shutil.copytree(MINI, target)
-    return target
-
-
-def test_the_small_course_released_twice_is_learner_only_runs_and_is_the_same_bytes(mini_source, tmp_path):
+def test_the_small_course_released_twice_is_learner_only_runs_and_is_the_same_bytes(mini_copy, tmp_path):
     first, second = tmp_path / "one", tmp_path / "two"
-    assert main(["--data", str(mini_source / "data"), "release", str(first)]) == 0
-    release(mini_source / "data", second)
+    assert main(["--data", str(mini_copy / "data"), "release", str(first)]) == 0
+    release(mini_copy / "data", second)
     assert snapshot(first) == snapshot(second)
-    assert_learner_only(mini_source, first)
+    assert_learner_only(mini_copy, first)
     top = sorted(p.name for p in first.iterdir())
     assert top == [".gitignore", "LICENSE", "README.md", "data", "environment.yml", "lessonkit", "notebooks", "postBuild", "pyproject.toml"]
     start = words_of(first / "notebooks" / "00-start-here.ipynb", first)
@@ -194,14 +186,14 @@ def test_the_real_course_released_in_quiz_mode(tmp_path):
     run_notebooks(out, [f"{shortest.notebook}.ipynb"], tmp_path)
 
 
-def test_the_released_data_reads_back_as_the_course_without_its_teacher_blocks(mini_source, tmp_path):
+def test_the_released_data_reads_back_as_the_course_without_its_teacher_blocks(mini_copy, tmp_path):
     out = tmp_path / "out"
-    release(mini_source / "data", out)
-    for path in sorted((mini_source / "data" / "lessons").glob("*.yml")):
-        raw, _ = read_yaml(path, mini_source / "data")
+    release(mini_copy / "data", out)
+    for path in sorted((mini_copy / "data" / "lessons").glob("*.yml")):
+        raw, _ = read_yaml(path, mini_copy / "data")
         released, _ = read_yaml(out / "data" / "lessons" / path.name, out / "data")
         assert released == {k: v for k, v in raw.items() if k not in ("teacher", "materials")}
-    assert (out / "data" / "texts" / "riv.yml").read_bytes() == (mini_source / "data" / "texts" / "riv.yml").read_bytes()
+    assert (out / "data" / "texts" / "riv.yml").read_bytes() == (mini_copy / "data" / "texts" / "riv.yml").read_bytes()
     text = dump_yaml({"a": "line one\nline two\n", "b": "2012-02-30", "c": "yes", "d": ["x: y", "- z"]}).decode()
     assert read_yaml_text(text, tmp_path) == {"a": "line one\nline two\n", "b": "2012-02-30", "c": "yes", "d": ["x: y", "- z"]}
 
@@ -211,49 +203,49 @@ def read_yaml_text(text: str, folder: Path) -> Any:
     return read_yaml(folder / "probe.yml", folder)[0]
 
 
-def test_a_lesson_without_teacher_notes_is_refused_unless_the_course_is_released(mini_source, capsys):
-    lesson = mini_source / "data" / "lessons" / "riv-2.yml"
-    raw, _ = read_yaml(lesson, mini_source / "data")
+def test_a_lesson_without_teacher_notes_is_refused_unless_the_course_is_released(mini_copy, capsys):
+    lesson = mini_copy / "data" / "lessons" / "riv-2.yml"
+    raw, _ = read_yaml(lesson, mini_copy / "data")
     lesson.write_text(dump_yaml({k: v for k, v in raw.items() if k != "teacher"}).decode(), encoding="utf-8")
-    assert main(["--data", str(mini_source / "data"), "check"]) == 1
+    assert main(["--data", str(mini_copy / "data"), "check"]) == 1
     assert "data/lessons/riv-2.yml: teacher: field required" in capsys.readouterr().out
-    course = mini_source / "data" / "course.yml"
+    course = mini_copy / "data" / "course.yml"
     course.write_text(course.read_text(encoding="utf-8") + "release: student\n", encoding="utf-8")
-    assert main(["--data", str(mini_source / "data"), "check"]) == 1
+    assert main(["--data", str(mini_copy / "data"), "check"]) == 1
     out = capsys.readouterr().out
     assert "riv-1.yml: teacher: a released course (course.yml `release: student`) carries no teacher notes" in out
     assert "riv-1.yml: materials: a released course" in out and "riv-2.yml" not in out
 
 
-def test_a_non_empty_folder_is_refused_without_force_and_nothing_outside_it_is_touched(mini_source, tmp_path, capsys):
+def test_a_non_empty_folder_is_refused_without_force_and_nothing_outside_it_is_touched(mini_copy, tmp_path, capsys):
     out = tmp_path / "out"
     (out / ".git").mkdir(parents=True)
     (out / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
-    release(mini_source / "data", out)  # a .git alone is an empty folder: a fresh clone
+    release(mini_copy / "data", out)  # a .git alone is an empty folder: a fresh clone
     (out / "stale.txt").write_text("an old file")
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     (outside / "keep.txt").write_text("mine")
     shutil.rmtree(out / "lessonkit")
     (out / "lessonkit").symlink_to(outside, target_is_directory=True)
-    assert main(["--data", str(mini_source / "data"), "release", str(out)]) == 1
+    assert main(["--data", str(mini_copy / "data"), "release", str(out)]) == 1
     assert "is not empty" in capsys.readouterr().err and (out / "stale.txt").exists()
-    assert main(["--data", str(mini_source / "data"), "release", str(out), "--force"]) == 0
+    assert main(["--data", str(mini_copy / "data"), "release", str(out), "--force"]) == 0
     assert not (out / "stale.txt").exists() and (out / ".git" / "HEAD").exists()
     assert not (out / "lessonkit").is_symlink() and (out / "lessonkit" / "cli.py").exists()
     assert sorted(p.name for p in outside.iterdir()) == ["keep.txt"]
 
 
 @pytest.mark.parametrize("where", [".", "..", "data", "notebooks/student", "solutions"])
-def test_the_course_itself_is_never_a_release_folder(mini_source, where):
+def test_the_course_itself_is_never_a_release_folder(mini_copy, where):
     with pytest.raises(ReleaseError):
-        check_target(mini_source / where, mini_source, force=True)
+        check_target(mini_copy / where, mini_copy, force=True)
 
 
-def test_a_bad_repository_or_branch_is_refused(mini_source, tmp_path, capsys):
-    assert main(["--data", str(mini_source / "data"), "release", str(tmp_path / "a"), "--repository", "not a repo"]) == 1
+def test_a_bad_repository_or_branch_is_refused(mini_copy, tmp_path, capsys):
+    assert main(["--data", str(mini_copy / "data"), "release", str(tmp_path / "a"), "--repository", "not a repo"]) == 1
     assert "is not owner/name" in capsys.readouterr().err
     assert not (tmp_path / "a").exists() or not any((tmp_path / "a").iterdir())
-    assert main(["--data", str(mini_source / "data"), "release", str(tmp_path / "b"), "--branch", "no spaces please"]) == 1
+    assert main(["--data", str(mini_copy / "data"), "release", str(tmp_path / "b"), "--branch", "no spaces please"]) == 1
     assert "is not a branch name" in capsys.readouterr().err
     assert not (tmp_path / "b").exists() or not any((tmp_path / "b").iterdir())
