@@ -154,32 +154,26 @@ def setup_source(lesson_id: str) -> str:
     return f'from lessonkit import open_lesson\n\nlesson = open_lesson("{lesson_id}")\nlesson.toolbar()'
 
 
-def practice_buttons() -> str:
-    """What a lesson's introduction says of the exercises' buttons, in English and Russian."""
-    return (
-        "*In JupyterLab, run all cells first (menu **Run → Run All Cells**); as an app, the page has run already. Then work through the page. "
-        f"Each exercise has the buttons {control('check')}, {control('hint')}, {control('show_answer')} "
-        f"and {control('try_again')}; the answer can be shown after your first try. "
-        f"The {control('language')} switch below changes the interface to Russian.*  \n"
-        '<span lang="ru">В JupyterLab сначала запустите все ячейки (меню Run → Run All Cells); в режиме приложения страница уже запущена. Затем работайте по порядку. '
-        f"В каждом упражнении есть кнопки {control_ru('check')}, {control_ru('hint')}, {control_ru('show_answer')} "
-        f"и {control_ru('try_again')}; ответ можно посмотреть после первой попытки. "
-        f"Переключатель {control_ru('language')} ниже переводит интерфейс на русский язык.</span>"
-    )
-
-
-def quiz_buttons() -> str:
-    """The same in quiz mode (course.yml `mode: quiz`): Save answer, and Finish at the end."""
-    return (
-        "*This lesson is a **quiz**. In JupyterLab, run all cells first (menu **Run → Run All Cells**); as an app, the page has run already. Then work through the page. "
-        f"Each exercise has the buttons {control('save_answer')} and {control('try_again')}: your answers are saved, not marked. "
-        f"{control('finish')} at the end of the page marks them all at once. "
-        f"The {control('language')} switch below changes the interface to Russian.*  \n"
-        '<span lang="ru">Этот урок — <b>тест</b>. В JupyterLab сначала запустите все ячейки (меню Run → Run All Cells); в режиме приложения страница уже запущена. Затем работайте по порядку. '
-        f"В каждом упражнении есть кнопки {control_ru('save_answer')} и {control_ru('try_again')}: ответы сохраняются без проверки. "
-        f"Кнопка {control_ru('finish')} в конце страницы проверит их все сразу. "
-        f"Переключатель {control_ru('language')} ниже переводит интерфейс на русский язык.</span>"
-    )
+def buttons_intro(quiz: bool) -> str:
+    """What a lesson's introduction says of the exercises' buttons, in English and Russian: in
+    practice Check, Hint, Show answer and Try again; in quiz mode (course.yml `mode: quiz`)
+    Save answer, and Finish at the end."""
+    run = "In JupyterLab, run all cells first (menu **Run → Run All Cells**); as an app, the page has run already. Then work through the page. "
+    run_ru = "В JupyterLab сначала запустите все ячейки (меню Run → Run All Cells); в режиме приложения страница уже запущена. Затем работайте по порядку. "
+    if quiz:
+        buttons = (f"This lesson is a **quiz**. {run}"
+                   f"Each exercise has the buttons {control('save_answer')} and {control('try_again')}: your answers are saved, not marked. "
+                   f"{control('finish')} at the end of the page marks them all at once. ")
+        buttons_ru = (f"Этот урок — <b>тест</b>. {run_ru}"
+                      f"В каждом упражнении есть кнопки {control_ru('save_answer')} и {control_ru('try_again')}: ответы сохраняются без проверки. "
+                      f"Кнопка {control_ru('finish')} в конце страницы проверит их все сразу. ")
+    else:
+        buttons = (f"{run}Each exercise has the buttons {control('check')}, {control('hint')}, {control('show_answer')} "
+                   f"and {control('try_again')}; the answer can be shown after your first try. ")
+        buttons_ru = (f"{run_ru}В каждом упражнении есть кнопки {control_ru('check')}, {control_ru('hint')}, {control_ru('show_answer')} "
+                      f"и {control_ru('try_again')}; ответ можно посмотреть после первой попытки. ")
+    return (f"*{buttons}The {control('language')} switch below changes the interface to Russian.*  \n"
+            f'<span lang="ru">{buttons_ru}Переключатель {control_ru("language")} ниже переводит интерфейс на русский язык.</span>')
 
 
 def look_back_heading() -> str:
@@ -200,7 +194,7 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
         f"{lesson_heading(course, ref)}\n\n{date_banner(course, ref.text)}\n\n"
         f"{time_lines(course, ref)}\n\n**Goals:** by the end of this notebook you can\n\n{goals}\n\n"
         f"{note_block(lesson.note, 'About this capstone' if ref.capstone else 'About this plan point')}\n\n{navigation(course, ref)}\n\n"
-        + (quiz_buttons() if course.map.mode == "quiz" else practice_buttons())
+        + buttons_intro(course.map.mode == "quiz")
     )
     nb.code(setup_source(ref.id), hidden=True)
     pages = page_links(course)
@@ -223,18 +217,20 @@ def build_lesson(course: Course, ref: model.LessonRef) -> str:
     leading = list(takewhile(lambda section: section.stage == "pre_reading", lesson.sections))
     opening = leading[-1] if leading else None
     anchor = opening or lesson.sections[0]
-    if opening is None:
-        nb.markdown(f"## Before you read\n\n{pre_reading}")
+
+    def context_card(heading: str) -> None:
+        nb.markdown(f"## {heading}\n\n{pre_reading}")
         nb.code("lesson.predict()")
         nb.markdown(marked_words)
+
+    if opening is None:
+        context_card("Before you read")
     for section in lesson.sections:
         intro = f"\n\n{timed_reread_markdown(course, section.timed_reread)}" if section.timed_reread else ""
         intro += f"\n\n{section.intro}" if section.intro else ""
         intro += ru_block(section.intro_ru)
         if section is opening:
-            nb.markdown(f"## {md_escape(section.title)}\n\n{pre_reading}")
-            nb.code("lesson.predict()")
-            nb.markdown(marked_words)
+            context_card(md_escape(section.title))
             if intro:
                 nb.markdown(intro.strip())
         else:
